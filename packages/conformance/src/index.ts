@@ -1,1 +1,64 @@
-export {};
+import type { ConformanceAdapter } from './adapter';
+import { fixturesGroup } from './groups/fixtures';
+import { handedGroup } from './groups/handed';
+import type { TestApi } from './runner';
+import { REGIMES, type Regime } from './tolerances';
+
+export type {
+  CallContext,
+  ConformanceAdapter,
+  DifferentiableLossName,
+  FunctionName,
+  LossName,
+  MeterFactory,
+  MeterHandle,
+  Nested,
+  PrimitiveName,
+  ValueAndGrad,
+} from './adapter';
+export type { CaseOutcome, FixtureCase, FixtureFile } from './cases';
+export { loadFixture, runGradient, runValue, summarise } from './cases';
+export { decode, flatten, worstMismatch } from './compare';
+export type { Assertion, TestApi } from './runner';
+export {
+  FINITE_DIFFERENCE,
+  FLOAT32,
+  FLOAT64,
+  METER_TOLERANCE,
+  PROPERTY_TOLERANCE,
+  REGIME_TOLERANCES,
+  REGIMES,
+  type Regime,
+  type Tolerance,
+} from './tolerances';
+
+/** The groups of the suite; all run by default. */
+export const GROUPS = ['fixtures', 'handed', 'errors', 'special', 'properties'] as const;
+export type GroupName = (typeof GROUPS)[number];
+
+export interface RunOptions {
+  /** groups to run (default: all) */
+  readonly groups?: readonly GroupName[];
+  /** fixture regimes to run (default: all) */
+  readonly regimes?: readonly Regime[];
+  /** fast-check runs per property (default 100 for float64, 30 for float32) */
+  readonly numRuns?: number;
+}
+
+/**
+ * Registers the conformance suite for one adapter with the given test runner.
+ *
+ * @example
+ * ```ts
+ * import { describe, expect, test } from 'vitest';
+ * import { runConformance } from '@xent/conformance';
+ * runConformance(myAdapter, { describe, test, expect });
+ * ```
+ */
+export function runConformance(adapter: ConformanceAdapter, api: TestApi, options: RunOptions = {}): void {
+  const groups = new Set(options.groups ?? GROUPS);
+  api.describe(`conformance: ${adapter.name} (${adapter.precision})`, () => {
+    if (groups.has('fixtures')) fixturesGroup(adapter, api, options.regimes ?? REGIMES);
+    if (groups.has('handed')) handedGroup(adapter, api);
+  });
+}

@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import type {
+  CallContext,
+  ConformanceAdapter,
+  DifferentiableLossName,
+  FunctionName,
+  Nested,
+} from './adapter';
+import { decode, flatten, gradScale, type Mismatch, show, worstMismatch } from './compare';
+import type { Tolerance } from './tolerances';
+
+/** One case of a fixture file or of `handed.json` (JSON conventions: see {@link decode}). */
+export interface FixtureCase {
+  readonly id: string;
+  readonly fn: FunctionName;
+  readonly targets: unknown;
+  readonly predictions?: unknown;
+  readonly options?: Record<string, unknown> | null;
+  readonly expected: unknown;
+  readonly grad?: unknown;
+  readonly expected_f32?: unknown;
+  readonly grad_f32?: unknown;
+  readonly f32_skip?: boolean | string;
+  /** KL cases: Σ|p log p| + Σ|p log q| reduced like the value (the absolute bound's scale) */
+  readonly abs_scale?: unknown;
+  readonly abs_scale_f32?: unknown;
+  /** the reduction's denominators [Σ w_n, count, #(w_n ≠ 0)] (for the package's own consistency test) */
+  readonly den?: readonly number[];
+  readonly source?: string;
+  readonly note?: string;
+  readonly tolerance?: { rel: number; abs: number; grad_rel?: number; grad_abs?: number };
+  readonly tolerance_f32?: { rel: number; abs: number; grad_rel?: number; grad_abs?: number };
+}
+
+export interface FixtureFile {
+  readonly meta: Record<string, unknown>;
+  readonly cases: readonly FixtureCase[];
+}
+
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+/** Reads `fixtures/<name>.json` of this package. */
+export function loadFixture(name: string): FixtureFile {
+  const text = readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8');
+  const parsed = JSON.parse(text) as FixtureFile | FixtureCase[];
+  return Array.isArray(parsed) ? { meta: {}, cases: parsed } : parsed;
+}
+
+const SOFTMAX_FAMILY = new Set<FunctionName>([
+  'softmaxCrossEntropy',
+  'categoricalCrossEntropy',
+  'softmaxFocalLoss',
+  'categoricalFocalLoss',
+  'nllLoss',
+]);
+const PRIMITIVES = new Set<FunctionName>(['logSumExp', 'logSoftmax', 'softmax', 'logSigmoid', 'sigmoid']);
+
+function rank(value: unknown): number {
+  let r = 0;
+  let v = value;
+  while (Array.isArray(v)) {
+    r++;
+    v = v[0];
+  }
+  return r;
+}
+
+/** Integer labels (shape = predictions without the class axis) or distributions, from the shapes. */
+export function contextFor(
+  fn: FunctionName,
+  targets: unknown,
+  predictions: unknown,
+  raw = false,
+): CallContext {
+  let targetKind: CallContext['targetKind'] = 'distributions';
+  if (PRIMITIVES.has(fn)) targetKind = 'none';
+  else if (SOFTMAX_FAMILY.has(fn) && rank(targets) === rank(predictions) - 1) targetKind = 'labels';
+  return raw ? { targetKind, raw } : { targetKind };
+}
+
+export function isDifferentiable(fn: FunctionName): fn is DifferentiableLossName {
+  return fn !== 'entropy' && !PRIMITIVES.has(fn);
+}
+
+export interface CaseOutcome {
+  readonly id: string;
+  /** false when the case does not apply (f32_skip, no gradient support) */
+  readonly ran: boolean;
+  readonly pass: boolean;
+  /** worst |error| / allowed (Infinity for a wrong error, NaN, shape) */
+  readonly ratio: number;
+  readonly message: string;
+}
+
+function errorCode(expected: unknown): string | undefined {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    const code = (expected as { error?: unknown }).error;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function caseTolerance(c: FixtureCase, precision: 'float64' | 'float32', fallback: Tolerance): Tolerance {
+  const t = precision === 'float32' ? c.tolerance_f32 : c.tolerance;
+  if (t === undefined) return fallback;
+  return {
+    rel: t.rel,
+    abs: t.abs,
+    gradRel: t.grad_rel ?? fallback.gradRel,
+    gradAbs: t.grad_abs ?? fallback.gradAbs,
+  };
+}
+
+function describeCall(c: FixtureCase, options: unknown): string {
+  return `${c.fn}(${show(c.targets, 200)}, ${show(c.predictions, 200)}, ${show(options, 200)})`;
+}
+
+/** Checks what a call threw against an expected `{ error: CODE }`, or reports an unexpected throw. */
+export function checkThrown(
+  adapter: ConformanceAdapter,
+  err: unknown,
+  code: string | undefined,
+): string | null {
+  const isXent = err instanceof adapter.XentError;
+  const got = (err as { code?: unknown } | null)?.code;
+  if (code === undefined) return `threw ${isXent ? `XentError ${String(got)}` : String(err)}`;
+  if (!isXent) return `threw ${String(err)} (not an XentError) where ${code} was expected`;
+  if (got !== code) return `threw ${String(got)} where ${code} was expected: ${(err as Error).message}`;
+  return null;
+}
+
+/** Runs the value part of one case. */
+export async function runValue(
+  adapter: ConformanceAdapter,
+  c: FixtureCase,
+  fallback: Tolerance,
+): Promise<CaseOutcome> {
+  const f32 = adapter.precision === 'float32';
+  if (f32 && c.f32_skip) {
+    return { id: c.id, ran: false, pass: true, ratio: 0, message: 'inputs do not fit float32' };
+  }
+  const targets = decode(c.targets);
+  const predictions =
+    c.predictions === null || c.predictions === undefined ? undefined : decode(c.predictions);
+  const options = c.options ? (decode(c.options) as Record<string, unknown>) : undefined;
+  const rawExpected = f32 && c.expected_f32 !== undefined ? c.expected_f32 : c.expected;
+  const code = errorCode(rawExpected);
+  const tol = caseTolerance(c, adapter.precision, fallback);
+  const ctx = contextFor(c.fn, targets, predictions);
+  const where = describeCall(c, c.options);
+  let got: Nested;
+  try {
+    got = await adapter.call(c.fn, targets, predictions, options, ctx);
+  } catch (err) {
+    const problem = checkThrown(adapter, err, code);
+    return problem === null
+      ? { id: c.id, ran: true, pass: true, ratio: 0, message: '' }
+      : {
+          id: c.id,
+          ran: true,
+          pass: false,
+          ratio: Number.POSITIVE_INFINITY,
+          message: `${c.id}: ${where} ${problem}`,
+        };
+  }
+  if (code !== undefined) {
+    return {
+      id: c.id,
+      ran: true,
+      pass: false,
+      ratio: Number.POSITIVE_INFINITY,
+      message: `${c.id}: ${where} returned ${show(got)} where XentError ${code} was expected`,
+    };
+  }
+  const expected = decode(rawExpected) as Nested;
+  const scaleRaw = f32 && c.abs_scale_f32 !== undefined ? c.abs_scale_f32 : c.abs_scale;
+  const scale = scaleRaw === undefined ? undefined : (decode(scaleRaw) as Nested);
+  const m = worstMismatch(got, expected, { rel: tol.rel, abs: tol.abs }, scale);
+  return outcome(c, m, where, 'value', got, expected);
+}
+
+function outcome(c: FixtureCase, m: Mismatch, where: string, what: string, got: unknown, expected: unknown) {
+  const pass = m.ratio <= 1;
+  const message = pass
+    ? ''
+    : `${c.id}: ${where} ${what}${m.note ? ` — ${m.note}` : ` [${m.index}]`}: got ${show(m.got)}, expected ${show(
+        m.expected,
+      )}, |error| ${m.error} = ${m.ratio.toPrecision(3)} × allowed; whole ${what}: got ${show(got, 300)}, expected ${show(expected, 300)}`;
+  return { id: c.id, ran: true, pass, ratio: m.ratio, message };
+}
+
+/** Runs the gradient part of one case (when it has one and the adapter can differentiate). */
+export async function runGradient(
+  adapter: ConformanceAdapter,
+  c: FixtureCase,
+  fallback: Tolerance,
+): Promise<CaseOutcome> {
+  const f32 = adapter.precision === 'float32';
+  const rawGrad = f32 ? c.grad_f32 : c.grad;
+  const skip = (message: string): CaseOutcome => ({ id: c.id, ran: false, pass: true, ratio: 0, message });
+  if (rawGrad === undefined) return skip('no gradient in this case');
+  if (f32 && c.f32_skip) return skip('inputs do not fit float32');
+  if (!isDifferentiable(c.fn)) return skip('not differentiable');
+  if (!adapter.valueAndGrad && !adapter.gradient) return skip('adapter has no gradient');
+  const targets = decode(c.targets) as Nested;
+  const predictions = decode(c.predictions) as Nested;
+  const options = c.options ? (decode(c.options) as Record<string, unknown>) : undefined;
+  const tol = caseTolerance(c, adapter.precision, fallback);
+  const ctx = contextFor(c.fn, targets, predictions);
+  const where = describeCall(c, c.options);
+  const expected = decode(rawGrad) as Nested;
+  let grad: Nested;
+  try {
+    if (adapter.valueAndGrad) {
+      const r = await adapter.valueAndGrad(c.fn, targets, predictions, options, ctx);
+      grad = r.grad;
+      const rawExpected = f32 && c.expected_f32 !== undefined ? c.expected_f32 : c.expected;
+      const scaleRaw = f32 && c.abs_scale_f32 !== undefined ? c.abs_scale_f32 : c.abs_scale;
+      const scale = scaleRaw === undefined ? undefined : (decode(scaleRaw) as Nested);
+      const expectedValue = decode(rawExpected) as Nested;
+      const mv = worstMismatch(r.value, expectedValue, { rel: tol.rel, abs: tol.abs }, scale);
+      if (mv.ratio > 1) return outcome(c, mv, where, 'valueAndGrad value', r.value, expectedValue);
+    } else {
+      grad = await adapter.gradient!(c.fn, targets, predictions, options, ctx);
+    }
+  } catch (err) {
+    return {
+      id: c.id,
+      ran: true,
+      pass: false,
+      ratio: Number.POSITIVE_INFINITY,
+      message: `${c.id}: gradient of ${where} ${checkThrown(adapter, err, undefined)}`,
+    };
+  }
+  const m = worstMismatch(grad, expected, { rel: tol.gradRel, abs: tol.gradAbs }, gradScale(expected));
+  return outcome(c, m, where, 'gradient', grad, expected);
+}
+
+/** Summarises outcomes: the worst case first, then up to `limit` other failures. */
+export function summarise(
+  outcomes: readonly CaseOutcome[],
+  limit = 8,
+): { failed: number; ran: number; report: string } {
+  const ran = outcomes.filter((o) => o.ran);
+  const failed = ran.filter((o) => !o.pass).sort((a, b) => b.ratio - a.ratio);
+  if (failed.length === 0) {
+    const worst = ran.reduce((w, o) => (o.ratio > w ? o.ratio : w), 0);
+    return {
+      failed: 0,
+      ran: ran.length,
+      report: `${ran.length} cases pass; worst error ${worst.toPrecision(3)} × allowed`,
+    };
+  }
+  const lines = failed.slice(0, limit).map((o) => o.message);
+  const more =
+    failed.length > limit
+      ? `\n… and ${failed.length - limit} more: ${failed
+          .slice(limit)
+          .map((o) => o.id)
+          .join(', ')}`
+      : '';
+  return {
+    failed: failed.length,
+    ran: ran.length,
+    report: `${failed.length} of ${ran.length} cases fail; worst first:\n${lines.join('\n')}${more}`,
+  };
+}
+
+export { flatten };

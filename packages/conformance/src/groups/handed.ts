@@ -1,0 +1,31 @@
+import type { ConformanceAdapter } from '../adapter';
+import { loadFixture, runGradient, runValue } from '../cases';
+import type { TestApi } from '../runner';
+import { FLOAT32, FLOAT64 } from '../tolerances';
+
+/**
+ * Every case of `fixtures/handed.json` (a copy of the project's handed cases): one test per case, named
+ * after its source report and id; values, gradients and `{ error: CODE }` expectations. Float32 adapters
+ * use `expected_f32` / `grad_f32` / `tolerance_f32` and skip the cases marked `f32_skip`.
+ */
+export function handedGroup(adapter: ConformanceAdapter, api: TestApi): void {
+  const file = loadFixture('handed');
+  const fallback = adapter.precision === 'float32' ? FLOAT32 : FLOAT64;
+  api.describe('handed cases', () => {
+    for (const c of file.cases) {
+      const name = `${c.source ?? 'handed'} — ${c.id}: ${c.fn}`;
+      if (adapter.precision === 'float32' && c.f32_skip) {
+        api.test(`${name} (skipped in float32: the inputs do not fit)`, () => {
+          api.expect(Boolean(c.f32_skip)).toBe(true);
+        });
+        continue;
+      }
+      api.test(name, async () => {
+        const v = await runValue(adapter, c, fallback);
+        api.expect(v.pass, v.message).toBe(true);
+        const g = await runGradient(adapter, c, fallback);
+        api.expect(g.pass, g.message).toBe(true);
+      });
+    }
+  });
+}
