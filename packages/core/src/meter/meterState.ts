@@ -1,0 +1,182 @@
+/**
+ * The state of a streaming, mergeable loss meter, adapter-neutral: the loss name, its fixed options,
+ * and the compensated running sums of every batch seen. Two states of the same loss and options merge
+ * exactly; the JSON form carries a state between workers, processes or machines.
+ */
+import { describeValue, fail } from '../errors';
+import { createAccumulator, mergeAccumulators } from '../kernels/index';
+import type { Accumulator } from '../kernels/types';
+import { runLoss } from '../losses/computeLoss';
+import { isLossName, type LossName, OPTIONS_TAKEN } from '../options/names';
+import { resolveOptions, resolveWeights } from '../options/resolveOptions';
+import type { ResolvedOptions } from '../options/types';
+import { reduceValue } from '../reduce/reduce';
+import type { TensorView } from '../view';
+
+/** The mutable state of one meter. */
+export interface MeterState {
+  readonly fn: LossName;
+  readonly options: ResolvedOptions;
+  /** the options in canonical JSON form (what two meters must share to merge) */
+  readonly optionsJSON: Readonly<Record<string, unknown>>;
+  readonly key: string;
+  acc: Accumulator;
+}
+
+/** The JSON form of a meter (numbers that JSON cannot hold are written as `"NaN"`, `"Infinity"`, `"-Infinity"`). */
+export interface MeterJSON {
+  readonly format: 'xent.LossMeter';
+  readonly version: 1;
+  readonly loss: LossName;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly sums: Readonly<Record<keyof Accumulator, number | string>>;
+}
+
+function canonicalOptions(fn: LossName, o: ResolvedOptions): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    axis: o.axis,
+    reduction: o.reduction,
+    classWeights: o.classWeights === null ? undefined : Array.from(o.classWeights),
+    posWeight: o.posWeight === null ? undefined : { data: Array.from(o.posWeight.data), shape: [...o.posWeight.shape] },
+    ignoreIndex: o.ignoreIndex ?? undefined,
+    ignoreValue: o.ignoreValue ?? undefined,
+    labelSmoothing: o.labelSmoothing,
+    epsilon: o.from === 'logits' ? undefined : o.epsilon,
+    gamma: o.gamma ?? undefined,
+    alpha: o.alpha === null ? undefined : typeof o.alpha === 'number' ? o.alpha : Array.from(o.alpha),
+    from: o.from,
+    base: o.base,
+    onEmpty: o.onEmpty,
+    validate: o.validate,
+  };
+  const out: Record<string, unknown> = {};
+  for (const key of OPTIONS_TAKEN[fn]) if (all[key] !== undefined) out[key] = all[key];
+  return out;
+}
+
+/**
+ * Creates the state of a meter of loss `fn` with fixed `options`.
+ * @throws XentError `INVALID_OPTION` for `weights` (given per batch to update instead) or a
+ * non-scalar `reduction: 'none'`, and whatever {@link resolveOptions} throws.
+ */
+export function createMeterState(fn: LossName, options?: unknown): MeterState {
+  if (!isLossName(fn)) fail('INVALID_INPUT', 'LossMeter', 'loss', 'one of the xent losses', describeValue(fn));
+  const o = resolveOptions(fn, options);
+  if (o.weights !== null) {
+    fail('INVALID_OPTION', 'LossMeter', 'weights', 'given per batch to update(), not at construction', 'weights');
+  }
+  if (o.reduction === 'none') {
+    fail('INVALID_OPTION', 'LossMeter', 'reduction', "a scalar reduction (not 'none')", "'none'");
+  }
+  const optionsJSON = canonicalOptions(fn, o);
+  return { fn, options: o, optionsJSON, key: JSON.stringify([fn, optionsJSON]), acc: createAccumulator() };
+}
+
+/**
+ * Adds one batch to the state. For `entropy`, `predictions` is null and `targets` holds p.
+ * `weights` are this batch's sample weights (broadcast to its positions).
+ */
+export function updateMeterState(
+  state: MeterState,
+  targets: TensorView,
+  predictions: TensorView | null,
+  weights?: unknown,
+): void {
+  const o = weights === undefined ? state.options : { ...state.options, weights: resolveWeights(state.fn, weights) };
+  // run into a fresh accumulator first, so a batch that throws leaves the state as it was
+  const batch = createAccumulator();
+  runLoss(state.fn, targets, predictions, o, { acc: batch, perPosition: false, grad: false });
+  mergeAccumulators(state.acc, batch);
+}
+
+/**
+ * Merges `from` into `into` exactly (compensated sums and counts).
+ * @throws XentError `INVALID_OPTION` when the two meters are of different losses or options.
+ */
+export function mergeMeterStates(into: MeterState, from: MeterState): void {
+  if (into.key !== from.key) {
+    fail('INVALID_OPTION', 'LossMeter.merge', 'other', `a meter of the same loss and options (${into.key})`, from.key);
+  }
+  mergeAccumulators(into.acc, from.acc);
+}
+
+/** The meter's reduction over everything seen; before any update it follows `onEmpty`. */
+export function meterStateValue(state: MeterState): number {
+  const o = state.options;
+  return reduceValue(state.fn, state.acc, o.reduction, o.onEmpty, o.base);
+}
+
+/** Forgets every batch. */
+export function resetMeterState(state: MeterState): void {
+  state.acc = createAccumulator();
+}
+
+const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
+const decode = (v: unknown): number => (typeof v === 'string' ? Number(v) : (v as number));
+
+/** The JSON form of a state. */
+export function meterStateToJSON(state: MeterState): MeterJSON {
+  const a = state.acc;
+  return {
+    format: 'xent.LossMeter',
+    version: 1,
+    loss: state.fn,
+    options: state.optionsJSON,
+    sums: {
+      sum: encode(a.sum),
+      sumComp: encode(a.sumComp),
+      weight: encode(a.weight),
+      weightComp: encode(a.weightComp),
+      count: a.count,
+      nonzero: a.nonzero,
+    },
+  };
+}
+
+/**
+ * Rebuilds a state from its JSON form (an object, or the string `JSON.stringify` made of it).
+ * @throws XentError `INVALID_INPUT` for anything that is not a meter's JSON form.
+ */
+export function meterStateFromJSON(json: unknown): MeterState {
+  const j = (typeof json === 'string' ? safeParse(json) : json) as Partial<MeterJSON> | null;
+  const sums = j?.sums as Record<string, unknown> | undefined;
+  const keys = ['sum', 'sumComp', 'weight', 'weightComp', 'count', 'nonzero'] as const;
+  if (
+    j === null ||
+    typeof j !== 'object' ||
+    j.format !== 'xent.LossMeter' ||
+    j.version !== 1 ||
+    !isLossName(j.loss) ||
+    typeof j.options !== 'object' ||
+    j.options === null ||
+    typeof sums !== 'object' ||
+    sums === null ||
+    !keys.every((k) => validSum(k, sums[k]))
+  ) {
+    return fail('INVALID_INPUT', 'LossMeter.fromJSON', 'state', 'the JSON form of a LossMeter (format xent.LossMeter, version 1)', describeValue(json));
+  }
+  const state = createMeterState(j.loss, j.options);
+  state.acc = {
+    sum: decode(sums.sum),
+    sumComp: decode(sums.sumComp),
+    weight: decode(sums.weight),
+    weightComp: decode(sums.weightComp),
+    count: decode(sums.count),
+    nonzero: decode(sums.nonzero),
+  };
+  return state;
+}
+
+function validSum(key: string, value: unknown): boolean {
+  const v = decode(value);
+  if (typeof v !== 'number' || (typeof value === 'string' && !['NaN', 'Infinity', '-Infinity'].includes(value))) return false;
+  return key === 'count' || key === 'nonzero' ? Number.isInteger(v) && v >= 0 : true;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
