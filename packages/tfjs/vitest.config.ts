@@ -1,7 +1,7 @@
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { workspaceAliases } from '../../vitest.shared';
 
-export default defineProject({
+export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Float32 building blocks shared by the losses. Each is a composite of primitive tf ops, so that it runs on
+ * every backend; the forms are chosen so that no step cancels or overflows in float32.
+ */
+
+/** Elements per partial sum. A float32 running sum over B terms errs by at most (B − 1) ulps per level. */
+const BLOCK = 16;
+
+/**
+ * Whether the active backend's Sum kernel accumulates in float64. The cpu backend sums float32 data in JS
+ * numbers (doubles); others (wasm, webgl, webgpu) sum in float32 and get the blocked form.
+ */
+function sumsInDouble(): boolean {
+  return tf.getBackend() === 'cpu';
+}
+
+/**
+ * Σ over the last axis, accurate in float32 at every length: the axis is split into blocks of 16 that are
+ * summed separately and then combined the same way (a 16-ary tree, error O(16 · log₁₆ n) ulps rather than
+ * O(n) for a sequential float32 sum).
+ */
+export function sumLast(x: tf.Tensor, keepDims = false): tf.Tensor {
+  const n = x.shape[x.rank - 1]!;
+  if (n <= BLOCK || sumsInDouble()) return tf.sum(x, -1, keepDims);
+  const lead = x.shape.slice(0, -1);
+  const blocks = Math.ceil(n / BLOCK);
+  const padded =
+    blocks * BLOCK === n
+      ? x
+      : tf.pad(
+          x,
+          x.shape.map((_, i) => (i === x.rank - 1 ? [0, blocks * BLOCK - n] : [0, 0]) as [number, number]),
+        );
+  const partial = tf.sum(tf.reshape(padded, [...lead, blocks, BLOCK]), -1);
+  return sumLast(partial, keepDims);
+}
+
+/** Σ of every element (a scalar), accurate in float32 at every size. */
+export function sumAll(x: tf.Tensor): tf.Tensor {
+  if (x.rank === 0) return x;
+  return sumLast(tf.reshape(x, [-1]));
+}
+
+/** where(cond, 0, x) without materialising a zero tensor per call site. */
+export function zeroWhere(cond: tf.Tensor, x: tf.Tensor): tf.Tensor {
+  return tf.where(cond, tf.zerosLike(x), x);
+}
+
+/** a · b, but exactly 0 where a = 0 (so 0 · ∞ = 0 and 0 · NaN = 0, as 0 log 0 = 0 requires). */
+export function mulNoNan(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const prod = tf.mul(a, b);
+  return zeroWhere(tf.equal(tf.broadcastTo(a, prod.shape), 0), prod);
+}
+
+/**
+ * log(1 + y) for y ≥ −1, accurate for tiny y on every backend. The cpu backend's Log1p is `Math.log1p`; the
+ * wasm backend computes log(1 + y) (1e-10 gives 0), so elsewhere Goldberg's form is used:
+ * u = 1 + y, log1p(y) = y where u = 1, else log(u) · y / (u − 1) (the rounding of u cancels).
+ */
+export function log1p(y: tf.Tensor): tf.Tensor {
+  if (sumsInDouble()) return tf.log1p(y);
+  const u = tf.add(1, y);
+  const um1 = tf.sub(u, 1);
+  const exact = tf.equal(um1, 0);
+  return tf.where(exact, y, tf.mul(tf.log(u), tf.div(y, tf.where(exact, tf.onesLike(um1), um1))));
+}
+
+/** softplus(x) = log(1 + eˣ) = max(x, 0) + log1p(e^(−|x|)): no overflow, no loss for x ≪ 0. */
+export function softplus(x: tf.Tensor): tf.Tensor {
+  return tf.add(tf.relu(x), log1p(tf.exp(tf.neg(tf.abs(x)))));
+}
+
+/** σ(x) = 1 / (1 + e^(−x)) for x ≥ 0 and eˣ / (1 + eˣ) below, so that neither form overflows. */
+export function sigmoid(x: tf.Tensor): tf.Tensor {
+  const e = tf.exp(tf.neg(tf.abs(x)));
+  const onePlus = tf.add(1, e);
+  return tf.where(tf.greaterEqual(x, 0), tf.div(1, onePlus), tf.div(e, onePlus));
+}
+
+/**
+ * The pieces of a row-wise log-softmax along the last axis, kept separate for accuracy:
+ * `L = (m − x) + log Σ exp(x − m)` = −log softmax(x), with m the row maximum. The difference m − x is exact
+ * for the maximum (0) and the log-sum term lies in [0, log C], so L keeps its relative precision down to
+ * the smallest float32 losses instead of cancelling in `x − logSumExp(x)`.
+ * Several +∞ logits share the probability (their m − x is taken as 0); a row of only −∞ gives NaN; a NaN
+ * logit makes its row NaN.
+ */
+export function negLogSoftmaxParts(x: tf.Tensor): {
+  negLogQ: tf.Tensor;
+  lseShifted: tf.Tensor;
+  max: tf.Tensor;
+} {
+  const max = tf.max(x, -1, true);
+  const d = zeroWhere(tf.equal(x, Number.POSITIVE_INFINITY), tf.sub(max, x));
+  const lseShifted = tf.log(sumLast(tf.exp(tf.neg(d)), true));
+  return { negLogQ: tf.add(d, lseShifted), lseShifted, max };
+}
+
+/** The nearest float32 numbers to ε and 1 − ε (SPEC.md: the clip bounds in `@xent/tfjs`). */
+export function clipBounds(epsilon: number): [number, number] {
+  return [Math.fround(epsilon), Math.fround(1 - epsilon)];
+}
+
+/** Moves `axis` of x to the end; returns the permuted tensor and the inverse permutation (null: no move). */
+export function moveAxisLast(x: tf.Tensor, axis: number): { moved: tf.Tensor; inverse: number[] | null } {
+  if (axis === x.rank - 1) return { moved: x, inverse: null };
+  const perm = [...Array(x.rank).keys()].filter((i) => i !== axis);
+  perm.push(axis);
+  const inverse = new Array<number>(x.rank);
+  perm.forEach((p, i) => {
+    inverse[p] = i;
+  });
+  return { moved: tf.transpose(x, perm), inverse };
+}
