@@ -19,9 +19,9 @@ export function divergenceLoss(
   q: TensorInput | null,
   options: unknown,
 ): tf.Tensor {
-  const r = resolveOptions(spec, options);
-  const { fn } = r;
   return tf.tidy(() => {
+    const r = resolveOptions(spec, options);
+    const { fn } = r;
     const pt = asFloat(toTensor(fn, q === null ? 'p' : 'p (targets)', p));
     const qt = q === null ? null : asFloat(toTensor(fn, 'q (predictions)', q));
     if (qt !== null && (qt.rank !== pt.rank || !qt.shape.every((d, i) => d === pt.shape[i]))) {

@@ -83,7 +83,8 @@ export function sigmoid(x: tf.Tensor): tf.Tensor {
  * The pieces of a row-wise log-softmax along the last axis, kept separate for accuracy:
  * `L = (m − x) + log Σ exp(x − m)` = −log softmax(x), with m the row maximum. The difference m − x is exact
  * for the maximum (0) and the log-sum term lies in [0, log C], so L keeps its relative precision down to
- * the smallest float32 losses instead of cancelling in `x − logSumExp(x)`.
+ * the smallest float32 losses instead of cancelling in `x − logSumExp(x)`; the log-sum term is formed with
+ * log1p so that the maximum's 1 is not added to the other, small, terms before the log.
  * Several +∞ logits share the probability (their m − x is taken as 0); a row of only −∞ gives NaN; a NaN
  * logit makes its row NaN.
  */
@@ -94,7 +95,15 @@ export function negLogSoftmaxParts(x: tf.Tensor): {
 } {
   const max = tf.max(x, -1, true);
   const d = zeroWhere(tf.equal(x, Number.POSITIVE_INFINITY), tf.sub(max, x));
-  const lseShifted = tf.log(sumLast(tf.exp(tf.neg(d)), true));
+  // log Σ exp(−d) = log1p(Σ_{d>0} exp(−d) + (k − 1)), k the number of maxima: the 1 of the maximum is never
+  // added to small terms, so a loss of 1e-4 keeps all its digits (log(1.0001) in float32 keeps 3).
+  const e = tf.exp(tf.neg(d));
+  const isMax = tf.equal(d, 0);
+  const rest = tf.add(
+    sumLast(zeroWhere(isMax, e), true),
+    tf.sub(sumLast(tf.cast(isMax, 'float32'), true), 1),
+  );
+  const lseShifted = log1p(rest);
   return { negLogQ: tf.add(d, lseShifted), lseShifted, max };
 }
 

@@ -1,9 +1,11 @@
+import { resolveOptions as coreResolveOptions, type LossName } from '@xent/core';
 import type { OnEmpty, Reduction, TensorInput } from '../types';
+import { toTensor } from './convert';
 import { describe, fail } from './errors';
 
 /**
- * Option resolution: which options each function takes, their domains and defaults (SPEC.md "Options").
- * An option given as `undefined` is absent; an option the function does not take is an INVALID_OPTION error.
+ * Option resolution for the tensor adapter: core decides which options each function takes, their domains
+ * and defaults (SPEC.md "Options"); this module only hands it views of tensor-valued options.
  */
 
 export type Family = 'softmax' | 'sigmoid' | 'entropy' | 'kl';
@@ -54,126 +56,57 @@ export const COLLECT: unique symbol = Symbol('xent.collect') as never;
 /** Internal option key (a symbol, so it is invisible to users and to the unknown-option check). */
 export const PER_SAMPLE: unique symbol = Symbol('xent.perSample') as never;
 
-const COMMON = ['weights', 'reduction', 'base', 'onEmpty', 'validate'];
-const SOFTMAX = [...COMMON, 'axis', 'classWeights', 'ignoreIndex', 'labelSmoothing'];
-const SIGMOID = [...COMMON, 'posWeight', 'ignoreValue', 'labelSmoothing'];
-const FOCAL = ['alpha', 'gamma'];
-
-/** The option names `spec`'s function takes. */
-export function allowedOptions(spec: LossSpec): readonly string[] {
-  let names: string[];
-  if (spec.family === 'softmax') names = [...SOFTMAX];
-  else if (spec.family === 'sigmoid') names = [...SIGMOID];
-  else if (spec.family === 'entropy') names = [...COMMON, 'axis'];
-  else names = [...COMMON, 'axis', 'from', 'epsilon'];
-  if (spec.focal) names.push(...FOCAL);
-  if (spec.kind === 'probabilities' && spec.family !== 'kl') names.push('epsilon');
-  return names;
+/** A tensor-valued option as the `{ data, shape }` view core's option checks read. */
+function viewOf(fn: string, name: string, value: unknown): unknown {
+  if (value === undefined || typeof value === 'number') return value;
+  const t = toTensor(fn, name, value);
+  return { data: t.dataSync(), shape: t.shape };
 }
 
-const REDUCTIONS: readonly Reduction[] = ['none', 'sum', 'mean', 'sumOverCount', 'sumOverNonzeroWeights'];
-const ON_EMPTY: readonly OnEmpty[] = ['zero', 'nan', 'throw'];
-
-function bad(fn: string, name: string, what: string, value: unknown): never {
-  return fail('INVALID_OPTION', fn, name, what, describe(value));
-}
-
-function num(fn: string, name: string, value: unknown, ok: (v: number) => boolean, what: string): number {
-  if (typeof value !== 'number' || !ok(value)) bad(fn, name, what, value);
-  return value as number;
-}
-
-/** Checks every option against `spec` and fills in the defaults. */
-export function resolveOptions(
-  spec: LossSpec,
-  options: unknown,
-  extraAllowed: readonly string[] = [],
-): Resolved {
+/**
+ * Checks every option against what `spec.fn` takes and its domain, and fills in the defaults — core's
+ * `resolveOptions`, given views of the tensor-valued options (weights, classWeights, posWeight, α); the
+ * original values are kept for the tensor math. Call inside `tf.tidy` (the views may create tensors).
+ */
+export function resolveOptions(spec: LossSpec, options: unknown): Resolved {
   const { fn } = spec;
-  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-    bad(fn, 'options', 'an object', options);
+  let forCore = options;
+  if (options !== null && typeof options === 'object' && !Array.isArray(options)) {
+    const o = options as Record<string, unknown>;
+    forCore = {
+      ...o,
+      weights: viewOf(fn, 'weights', o.weights),
+      classWeights: viewOf(fn, 'classWeights', o.classWeights),
+      posWeight: viewOf(fn, 'posWeight', o.posWeight),
+      alpha: viewOf(fn, 'alpha', o.alpha),
+    };
   }
-  const o = (options ?? {}) as Record<string, unknown>;
-  const allowed = new Set([...allowedOptions(spec), ...extraAllowed]);
-  for (const key of Object.keys(o)) {
-    if (o[key] === undefined) continue;
-    if (!allowed.has(key)) {
-      bad(fn, key, `one of the options ${fn} takes (${[...allowed].join(', ')})`, o[key]);
-    }
-  }
-  const reduction = (o.reduction ?? 'mean') as Reduction;
-  if (!REDUCTIONS.includes(reduction)) bad(fn, 'reduction', `one of ${REDUCTIONS.join(', ')}`, o.reduction);
-  const onEmpty = (o.onEmpty ?? 'zero') as OnEmpty;
-  if (!ON_EMPTY.includes(onEmpty)) bad(fn, 'onEmpty', `one of ${ON_EMPTY.join(', ')}`, o.onEmpty);
-  const validate = o.validate ?? true;
-  if (typeof validate !== 'boolean') bad(fn, 'validate', 'true or false', validate);
-  const base =
-    o.base === undefined
-      ? Math.E
-      : num(fn, 'base', o.base, (v) => Number.isFinite(v) && v > 0 && v !== 1, 'a finite number > 0 and ≠ 1');
-  const axis = o.axis === undefined ? -1 : num(fn, 'axis', o.axis, Number.isInteger, 'an integer');
-  const labelSmoothing =
-    o.labelSmoothing === undefined
-      ? 0
-      : num(fn, 'labelSmoothing', o.labelSmoothing, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
-  const epsilon =
-    o.epsilon === undefined
-      ? 0
-      : num(fn, 'epsilon', o.epsilon, (v) => v >= 0 && v < 0.5, 'a number in [0, 0.5)');
-  const ignoreIndex =
-    o.ignoreIndex === undefined
-      ? null
-      : num(fn, 'ignoreIndex', o.ignoreIndex, Number.isInteger, 'an integer');
-  const ignoreValue =
-    o.ignoreValue === undefined
-      ? null
-      : num(fn, 'ignoreValue', o.ignoreValue, (v) => !Number.isNaN(v), 'a number (not NaN)');
-  const gamma = spec.focal
-    ? o.gamma === undefined
-      ? 2
-      : num(fn, 'gamma', o.gamma, (v) => Number.isFinite(v) && v >= 0, 'a finite number ≥ 0')
-    : null;
-  let alpha: number | TensorInput | null = null;
-  if (o.alpha !== undefined) {
-    if (spec.family === 'sigmoid') {
-      alpha = num(fn, 'alpha', o.alpha, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
-    } else if (typeof o.alpha === 'number') {
-      alpha = num(
-        fn,
-        'alpha',
-        o.alpha,
-        (v) => Number.isFinite(v) && v >= 0,
-        'a finite number ≥ 0 or one per class',
-      );
-    } else {
-      alpha = o.alpha as TensorInput;
-    }
-  }
-  const from = (o.from ?? 'probabilities') as 'probabilities' | 'logits';
-  if (from !== 'probabilities' && from !== 'logits') bad(fn, 'from', "'probabilities' or 'logits'", o.from);
-  if (spec.family === 'kl' && from === 'logits' && o.epsilon !== undefined) {
-    bad(fn, 'epsilon', "absent with from: 'logits' (logits are not clipped)", o.epsilon);
-  }
+  const c = coreResolveOptions(fn as LossName, forCore);
+  const o = (options ?? {}) as Record<string | symbol, unknown>;
   return {
     fn,
-    reduction,
-    base,
-    onEmpty,
-    validate,
-    axis,
+    reduction: c.reduction,
+    base: c.base,
+    onEmpty: c.onEmpty,
+    validate: c.validate,
+    axis: c.axis,
     weights: (o.weights ?? null) as TensorInput | null,
     classWeights: (o.classWeights ?? null) as TensorInput | null,
     posWeight: (o.posWeight ?? null) as number | TensorInput | null,
-    ignoreIndex,
-    ignoreValue,
-    labelSmoothing,
-    epsilon,
-    gamma,
-    alpha,
-    from,
-    perSample: (options as Record<symbol, unknown> | undefined)?.[PER_SAMPLE] === true,
-    collect: ((options as Record<symbol, unknown> | undefined)?.[COLLECT] ?? null) as Resolved['collect'],
+    ignoreIndex: c.ignoreIndex,
+    ignoreValue: c.ignoreValue,
+    labelSmoothing: c.labelSmoothing,
+    epsilon: c.epsilon,
+    gamma: c.gamma,
+    alpha: c.alpha === null ? null : typeof c.alpha === 'number' ? c.alpha : (o.alpha as TensorInput),
+    from: c.from,
+    perSample: o[PER_SAMPLE] === true,
+    collect: (o[COLLECT] ?? null) as Resolved['collect'],
   };
+}
+
+function bad(fn: string, name: string, what: string, value: unknown): never {
+  return fail('INVALID_OPTION', fn, name, what, describe(value));
 }
 
 /** Normalises a possibly negative axis for a tensor of `rank`; INVALID_OPTION when out of range. */

@@ -23,9 +23,9 @@ export function sigmoidFamilyLoss(
   predictions: TensorInput,
   options: unknown,
 ): tf.Tensor {
-  const r = resolveOptions(spec, options);
-  const { fn } = r;
   return tf.tidy(() => {
+    const r = resolveOptions(spec, options);
+    const { fn } = r;
     const x = asFloat(toTensor(fn, 'predictions', predictions));
     const t0 = asFloat(toTensor(fn, 'targets', targets));
     if (t0.rank !== x.rank || !t0.shape.every((d, i) => d === x.shape[i])) {

@@ -24,9 +24,9 @@ export function softmaxFamilyLoss(
   predictions: TensorInput,
   options: unknown,
 ): tf.Tensor {
-  const r = resolveOptions(spec, options);
-  const { fn } = r;
   return tf.tidy(() => {
+    const r = resolveOptions(spec, options);
+    const { fn } = r;
     const x = asFloat(toTensor(fn, 'predictions', predictions));
     if (x.rank < 1) {
       fail('SHAPE_MISMATCH', fn, 'predictions', 'of rank ≥ 1 (a class axis)', `shape ${shapeText(x.shape)}`);
