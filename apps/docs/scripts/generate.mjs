@@ -6,7 +6,15 @@
 //   - the benchmark table (bench/results/latest.md and latest.json),
 //   - the changelog (the packages' CHANGELOG.md, or the pending changesets when none was released).
 // Anything missing is written as an explicit "missing" marker, which the pages render as a note.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,7 +75,9 @@ const parts = [];
 for (const name of packages) {
   const file = join(root, 'packages', name, 'CHANGELOG.md');
   if (!existsSync(file)) continue;
-  const text = readFileSync(file, 'utf8').replace(/^# .*\n/, '').replace(/^(#+) /gm, '$1# ');
+  const text = readFileSync(file, 'utf8')
+    .replace(/^# .*\n/, '')
+    .replace(/^(#+) /gm, '$1# ');
   parts.push(`## @xent/${name}\n\n${text.trim()}\n`);
 }
 if (parts.length === 0) {
@@ -78,7 +88,9 @@ if (parts.length === 0) {
     const text = readFileSync(join(dir, name), 'utf8');
     const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
     if (!match) continue;
-    const bumps = [...match[1].matchAll(/"?(@xent\/[\w-]+)"?\s*:\s*(\w+)/g)].map((m) => `\`${m[1]}\` ${m[2]}`);
+    const bumps = [...match[1].matchAll(/"?(@xent\/[\w-]+)"?\s*:\s*(\w+)/g)].map(
+      (m) => `\`${m[1]}\` ${m[2]}`,
+    );
     pending.push(`- ${match[2].trim()} (${bumps.join(', ')})`);
   }
   parts.push(
@@ -89,4 +101,6 @@ if (parts.length === 0) {
 }
 write(join(docsOut, 'changelog.md'), parts.join('\n'));
 
-console.log(`docs inputs: ${Object.keys(examples).length} examples, results ${existsSync(resultsFile) ? 'found' : 'missing'}, bench ${existsSync(benchMd) ? 'found' : 'missing'}`);
+console.log(
+  `docs inputs: ${Object.keys(examples).length} examples, results ${existsSync(resultsFile) ? 'found' : 'missing'}, bench ${existsSync(benchMd) ? 'found' : 'missing'}`,
+);
