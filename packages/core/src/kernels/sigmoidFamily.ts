@@ -1,0 +1,139 @@
+/**
+ * The sigmoid / binary kernel and its focal form, elementwise, with the gradient in the same pass.
+ *
+ * Per element n, with t' = (1 − ε) t + ε/2, its complement t̄' = (1 − ε)(1 − t) + ε/2 formed directly
+ * (1 − t' would lose the digits of a small complement), pw the positive weight (1 without):
+ *
+ *   CE_n = pw t' (−log q) + t̄' (−log(1 − q))
+ *   a_n  = s_n α_t (1 − p_t)^γ CE_n,  1 − p_t = q t̄' + (1 − q) t',  α_t = α t' + (1 − α) t̄'
+ *
+ * From logits: −log q = softplus(−x), −log(1 − q) = softplus(x) (softplus(x) = max(x, 0) +
+ * log1p(e^−|x|)): two terms ≥ 0, exact for |x| up to 1e300 and ±∞; a term whose coefficient is 0 is
+ * never evaluated (t' = 1, x = +∞ gives 0, not 0 · ∞). From probabilities: −log q and −log1p(−q), with
+ * q clipped to [ε, 1 − ε] first when ε > 0 (gradient 0 where clipped).
+ *
+ * Focal (Lin et al., ICCV 2017) in log space: log(1 − p_t) is −softplus(x) for t' = 1, −softplus(−x)
+ * for t' = 0, else log(q t̄' + (1 − q) t') (≥ log min(t', t̄'), no underflow); (1 − p_t)^γ = 1 for γ = 0.
+ *
+ * Gradients: ∂CE/∂x = −pw t' (1 − q) + t̄' q; ∂CE/∂q = −pw t'/q + t̄'/(1 − q); and with the modulating
+ * factor, ∂a/∂x = s α_t (1 − p_t)^γ [γ (ct − t') q(1 − q)/(1 − p_t) · CE + ∂CE/∂x] (for probabilities
+ * q(1 − q) becomes 1). The ratio q(1 − q)/(1 − p_t) is taken in closed form for hard targets (q or 1 − q)
+ * and the product with CE is 0 where the ratio is 0 (a saturated logit), so no γ ≥ 0 gives 0 · ∞.
+ *
+ * @internal
+ */
+import { recordPosition } from './accumulator';
+import { sigmoid, softplus } from './scalar';
+import type { SigmoidFamilyParams } from './types';
+
+/** Runs the sigmoid / binary (and focal) kernel; see the module comment. */
+export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
+  const size = p.size;
+  const x = p.predictions;
+  const targets = p.targets;
+  const ignore = p.ignoreValue;
+  const pwArr = p.posWeight;
+  const sw = p.sampleWeights;
+  const per = p.perPosition;
+  const grad = p.grad;
+  const acc = p.acc;
+  const logits = p.predictionKind === 'logits';
+  const keep = 1 - p.labelSmoothing;
+  const half = p.labelSmoothing / 2;
+  const eps = p.epsilon;
+  const lo = eps;
+  const hi = 1 - eps;
+  const clip = !logits && eps > 0;
+  const gamma = p.gamma;
+  const alpha = p.alpha;
+  for (let n = 0; n < size; n++) {
+    const t = targets[n]!;
+    if (t === ignore) {
+      if (grad !== null) grad[n] = 0;
+      if (per !== null) per[n] = 0;
+      continue;
+    }
+    const s = sw === null ? 1 : sw[n]!;
+    if (s === 0) {
+      if (grad !== null) grad[n] = 0;
+      if (per !== null) per[n] = 0;
+      recordPosition(acc, 0, 0);
+      continue;
+    }
+    const v = x[n]!;
+    if (Number.isNaN(v)) {
+      if (grad !== null) grad[n] = Number.NaN;
+      if (per !== null) per[n] = Number.NaN;
+      recordPosition(acc, Number.NaN, s);
+      continue;
+    }
+    const tp = keep * t + half; // t'
+    const tn = keep * (1 - t) + half; // 1 − t'
+    const cp = pwArr === null ? tp : pwArr[n]! * tp;
+    let ce = 0;
+    let dce = 0; // ∂CE/∂x (logits) or ∂CE/∂q (probabilities)
+    let q: number;
+    let omq: number;
+    let clipped = false;
+    if (logits) {
+      if (cp !== 0) ce += cp * softplus(-v);
+      if (tn !== 0) ce += tn * softplus(v);
+      q = sigmoid(v);
+      omq = sigmoid(-v);
+      dce = (cp !== 0 ? -cp * omq : 0) + (tn !== 0 ? tn * q : 0);
+    } else {
+      q = v;
+      if (clip) {
+        if (q < lo) {
+          q = lo;
+          clipped = true;
+        } else if (q > hi) {
+          q = hi;
+          clipped = true;
+        }
+      }
+      omq = 1 - q;
+      if (cp !== 0) {
+        ce -= cp * Math.log(q);
+        dce -= cp / q;
+      }
+      if (tn !== 0) {
+        ce -= tn * Math.log1p(-q);
+        dce += tn / omq;
+      }
+    }
+    let a: number;
+    let g: number;
+    if (gamma === null) {
+      a = ce;
+      g = dce;
+    } else {
+      const at = alpha === null ? 1 : alpha * tp + (1 - alpha) * tn;
+      let f = 1;
+      let mod = 0; // γ (t̄' − t') · [q(1 − q) | 1] / (1 − p_t) · CE
+      if (gamma !== 0) {
+        let lomp: number;
+        let ratio: number; // q(1 − q)/(1 − p_t) for logits, 1/(1 − p_t) for probabilities
+        if (tn === 0) {
+          lomp = logits ? -softplus(v) : Math.log1p(-q);
+          ratio = logits ? q : omq === 0 ? 0 : 1 / omq;
+        } else if (tp === 0) {
+          lomp = logits ? -softplus(-v) : Math.log(q);
+          ratio = logits ? omq : q === 0 ? 0 : 1 / q;
+        } else {
+          const omp = q * tn + omq * tp;
+          lomp = Math.log(omp);
+          ratio = logits ? (q * omq) / omp : 1 / omp;
+        }
+        f = Math.exp(gamma * lomp);
+        mod = ratio === 0 || ce === 0 ? 0 : gamma * (tn - tp) * ratio * ce;
+      }
+      a = at * f * ce;
+      g = at * f * (mod + dce);
+    }
+    if (grad !== null) grad[n] = clipped ? 0 : s * g;
+    const an = s * a;
+    if (per !== null) per[n] = an;
+    recordPosition(acc, an, s);
+  }
+}
