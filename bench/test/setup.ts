@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('../src/tfjs-esm-hooks.mjs', import.meta.url);
