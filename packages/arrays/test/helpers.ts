@@ -40,7 +40,7 @@ export function expectClose(got: unknown, expected: unknown, rel = FLOAT64.rel, 
     expect(Array.isArray(got), `${where}: expected an array, got ${JSON.stringify(got)}`).toBe(true);
     const g = got as unknown[];
     expect(g.length, `${where}: length`).toBe(expected.length);
-    expected.forEach((e, i) => expectClose(g[i], e, rel, `${where}[${i}]`));
+    for (let i = 0; i < expected.length; i++) expectClose(g[i], expected[i], rel, `${where}[${i}]`);
     return;
   }
   expect(got, where).toEqual(expected);
