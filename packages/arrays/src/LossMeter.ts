@@ -65,7 +65,7 @@ const isOptions = (x: unknown): x is MeterUpdateOptions =>
  * const b = new LossMeter(binaryCrossEntropy);
  * b.update([0], [0.1]);
  * a.merge(LossMeter.fromJSON(JSON.parse(JSON.stringify(b.toJSON()))));
- * a.value; // 0.2663012267054802, as binaryCrossEntropy([1, 1, 0], [0.51, 0.98, 0.1])
+ * a.value; // 0.2663025920797038, as binaryCrossEntropy([1, 1, 0], [0.51, 0.98, 0.1])
  * ```
  */
 export class LossMeter<F extends MeterLoss = MeterLoss> {

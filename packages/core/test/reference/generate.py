@@ -88,6 +88,19 @@ arrays = {
     "logSigmoid(-1000)": -softplus(1000),
     "sigmoid(0)": mpf(0.5),
     "sigmoid(Math.log(0.51 / 0.49))": 1 / (1 + mpmath.exp(-F(LOGIT51))),
+    # README: multi-label with an uncertain label (−1, ignoreValue): mean over the 5 counted elements
+    "binaryCrossEntropy([[1, 0, -1], [0, 1, 1]], [[0.8, 0.1, 0.5], [0.3, 0.6, 0.9]], { ignoreValue: -1 })": (
+        bce(1, 0.8) + bce(0, 0.1) + bce(0, 0.3) + bce(1, 0.6) + bce(1, 0.9)
+    ) / 5,
+    # README: segmentation, [N=1, C=2, H=2, W=2] logits, axis 1, class weights [1, 3]:
+    # Σ cw[y] CE / Σ cw[y] (PyTorch's weighted mean)
+    "softmaxCrossEntropy([[[0, 1], [0, 0]]], [[[[2, -1], [1.5, 2.5]], [[-1, 0.5], [-0.5, -2]]]], { axis: 1, classWeights: [1, 3] })": (
+        1 * sce(0, [2, -1]) + 3 * sce(1, [-1, 0.5]) + 1 * sce(0, [1.5, -0.5]) + 1 * sce(0, [2.5, -2])
+    ) / 6,
+    # README: ∂/∂x of softmax CE = softmax(x) − one-hot(1)
+    "softmaxCrossEntropy.valueAndGrad(1, [0.5, 2, -1]).grad": [
+        mpmath.exp(F(x) - lse([0.5, 2, -1])) - (1 if i == 1 else 0) for i, x in enumerate([0.5, 2, -1])
+    ],
     # LossMeter example: batches [1, 1] vs [0.51, 0.98] and [0] vs [0.1], one mean over all three
     "a.value": (bce(1, 0.51) + bce(1, 0.98) + bce(0, 0.1)) / 3,
     "binaryCrossEntropy([1, 1, 0], [0.51, 0.98, 0.1])": (bce(1, 0.51) + bce(1, 0.98) + bce(0, 0.1)) / 3,
