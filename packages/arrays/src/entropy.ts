@@ -1,16 +1,14 @@
 import type { EntropyOptions as CoreOptions } from '@xent/core';
-import { runArrayLoss } from './internal/makeLoss';
-import type { ArrayInput, ArrayOutput } from './types';
+import { type LossValue, runArrayLoss } from './internal/makeLoss';
+import type { ArrayInput } from './types';
 
 /** Options of {@link entropy}; `weights` takes any array input. */
 export type EntropyOptions = CoreOptions<ArrayInput>;
 
 /** The signature of {@link entropy}, typed by its options. */
 export interface EntropyFunction {
-  <R extends EntropyOptions>(
-    p: ArrayInput,
-    options?: R,
-  ): R extends { reduction: 'none' } ? ArrayOutput : number;
+  (p: ArrayInput, options?: undefined): number;
+  <R extends EntropyOptions>(p: ArrayInput, options: R): LossValue<R>;
   /** The loss's name, as core and the meters know it. */
   readonly lossName: 'entropy';
 }

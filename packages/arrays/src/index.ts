@@ -11,7 +11,7 @@ export { type BinaryFocalLossOptions, binaryFocalLoss } from './binaryFocalLoss'
 export { type CategoricalCrossEntropyOptions, categoricalCrossEntropy } from './categoricalCrossEntropy';
 export { type CategoricalFocalLossOptions, categoricalFocalLoss } from './categoricalFocalLoss';
 export { type EntropyFunction, type EntropyOptions, entropy } from './entropy';
-export type { LossFunction } from './internal/makeLoss';
+export type { LossFunction, LossValue } from './internal/makeLoss';
 export { type KlDivergenceOptions, klDivergence } from './klDivergence';
 export {
   LossMeter,

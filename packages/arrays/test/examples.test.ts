@@ -81,7 +81,6 @@ function runBlock(block: Block): number {
     }
   };
   const names = Object.keys(xent);
-  // biome-ignore lint/complexity/useArrowFunction: a plain Function body runs the example
   new Function('__check', '__throws', ...names, lines.join('\n'))(
     check,
     throwsCheck,

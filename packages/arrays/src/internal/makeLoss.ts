@@ -47,6 +47,23 @@ export function runArrayLoss(
   return { value: output(result, kind), grad: g };
 }
 
+/**
+ * What a loss returns for options `R`: a number for the scalar reductions, an {@link ArrayOutput} for
+ * `reduction: 'none'`, either when the reduction is only known as a {@link Reduction}.
+ */
+export type LossValue<R> = 'reduction' extends keyof R
+  ? ReductionValue<Exclude<R[Extract<keyof R, 'reduction'>], undefined>>
+  : number;
+
+/** The result kind of a reduction type `X` (see {@link LossValue}). */
+export type ReductionValue<X> = [X] extends [never]
+  ? number
+  : [X] extends ['none']
+    ? ArrayOutput
+    : 'none' extends X
+      ? number | ArrayOutput
+      : number;
+
 /** The call signature of a loss with targets and predictions, typed by its options. */
 export interface LossFunction<O> {
   /**
@@ -54,20 +71,18 @@ export interface LossFunction<O> {
    * `reduction: 'none'` the per-position values in the kind of `predictions` (a number for rank-1
    * multi-class or rank-0 input).
    */
-  <R extends O>(
-    targets: ArrayInput,
-    predictions: ArrayInput,
-    options?: R,
-  ): R extends { reduction: 'none' } ? ArrayOutput : number;
+  (targets: ArrayInput, predictions: ArrayInput, options?: undefined): number;
+  <R extends O>(targets: ArrayInput, predictions: ArrayInput, options: R): LossValue<R>;
   /**
    * The value and ∂value/∂predictions in one pass (for `reduction: 'none'`, the gradient of the sum of
    * the values), float64 in the kind of `predictions`.
    */
+  valueAndGrad(targets: ArrayInput, predictions: ArrayInput, options?: undefined): ValueAndGrad<number>;
   valueAndGrad<R extends O>(
     targets: ArrayInput,
     predictions: ArrayInput,
-    options?: R,
-  ): ValueAndGrad<R extends { reduction: 'none' } ? ArrayOutput : number>;
+    options: R,
+  ): ValueAndGrad<LossValue<R>>;
   /** The loss's name, as core and the meters know it. */
   readonly lossName: LossName;
 }
