@@ -54,7 +54,7 @@ export const LOSS_INFO: Readonly<Record<LossName, LossInfo>> = {
 
 /** True when `name` is one of {@link LOSS_NAMES}. */
 export function isLossName(name: unknown): name is LossName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(LOSS_INFO, name);
+  return typeof name === 'string' && Object.hasOwn(LOSS_INFO, name);
 }
 
 const COMMON = ['weights', 'reduction', 'base', 'onEmpty', 'validate'] as const;

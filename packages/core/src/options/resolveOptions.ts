@@ -16,7 +16,13 @@ function checkNumber(
 
 function checkOneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    fail('INVALID_OPTION', fn, name, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, describeValue(value));
+    fail(
+      'INVALID_OPTION',
+      fn,
+      name,
+      `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+      describeValue(value),
+    );
   }
   return value as T;
 }
@@ -69,7 +75,9 @@ export function resolveOptions(fn: LossName | PrimitiveName, options?: unknown):
         'INVALID_OPTION',
         fn,
         key,
-        taken.length === 0 ? 'absent (this function takes no options)' : `one of the options this function takes (${taken.join(', ')})`,
+        taken.length === 0
+          ? 'absent (this function takes no options)'
+          : `one of the options this function takes (${taken.join(', ')})`,
         `an option '${key}'`,
       );
     }
@@ -86,24 +94,43 @@ export function resolveOptions(fn: LossName | PrimitiveName, options?: unknown):
   const base =
     o.base === undefined
       ? Math.E
-      : checkNumber(fn, 'base', o.base, (v) => Number.isFinite(v) && v > 0 && v !== 1, 'a finite number > 0 and ≠ 1');
+      : checkNumber(
+          fn,
+          'base',
+          o.base,
+          (v) => Number.isFinite(v) && v > 0 && v !== 1,
+          'a finite number > 0 and ≠ 1',
+        );
   const labelSmoothing =
     o.labelSmoothing === undefined
       ? 0
       : checkNumber(fn, 'labelSmoothing', o.labelSmoothing, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
-  const from = o.from === undefined ? 'probabilities' : checkOneOf(fn, 'from', o.from, ['probabilities', 'logits'] as const);
+  const from =
+    o.from === undefined
+      ? 'probabilities'
+      : checkOneOf(fn, 'from', o.from, ['probabilities', 'logits'] as const);
   if (from === 'logits' && o.epsilon !== undefined) {
-    fail('INVALID_OPTION', fn, 'epsilon', "absent with from: 'logits' (logits are never clipped)", describeValue(o.epsilon));
+    fail(
+      'INVALID_OPTION',
+      fn,
+      'epsilon',
+      "absent with from: 'logits' (logits are never clipped)",
+      describeValue(o.epsilon),
+    );
   }
   const epsilon =
-    o.epsilon === undefined ? 0 : checkNumber(fn, 'epsilon', o.epsilon, (v) => v >= 0 && v < 0.5, 'a number in [0, 0.5)');
+    o.epsilon === undefined
+      ? 0
+      : checkNumber(fn, 'epsilon', o.epsilon, (v) => v >= 0 && v < 0.5, 'a number in [0, 0.5)');
   const gamma = !focal
     ? null
     : o.gamma === undefined
       ? 2
       : checkNumber(fn, 'gamma', o.gamma, (v) => v >= 0 && Number.isFinite(v), 'a finite number ≥ 0');
   const ignoreIndex =
-    o.ignoreIndex === undefined ? null : checkNumber(fn, 'ignoreIndex', o.ignoreIndex, Number.isInteger, 'an integer');
+    o.ignoreIndex === undefined
+      ? null
+      : checkNumber(fn, 'ignoreIndex', o.ignoreIndex, Number.isInteger, 'an integer');
   const ignoreValue =
     o.ignoreValue === undefined
       ? null
@@ -114,11 +141,23 @@ export function resolveOptions(fn: LossName | PrimitiveName, options?: unknown):
     if (family === 'sigmoid') {
       alpha = checkNumber(fn, 'alpha', o.alpha, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
     } else if (typeof o.alpha === 'number') {
-      alpha = checkNumber(fn, 'alpha', o.alpha, (v) => v >= 0 && Number.isFinite(v), 'a finite number ≥ 0 or one per class');
+      alpha = checkNumber(
+        fn,
+        'alpha',
+        o.alpha,
+        (v) => v >= 0 && Number.isFinite(v),
+        'a finite number ≥ 0 or one per class',
+      );
     } else {
       const view = optionView(fn, 'alpha', o.alpha);
       if (view.shape.length !== 1) {
-        fail('INVALID_OPTION', fn, 'alpha', 'a finite number ≥ 0 or one per class', `shape [${view.shape.join(', ')}]`);
+        fail(
+          'INVALID_OPTION',
+          fn,
+          'alpha',
+          'a finite number ≥ 0 or one per class',
+          `shape [${view.shape.join(', ')}]`,
+        );
       }
       for (let i = 0; i < view.data.length; i++) {
         checkNumber(fn, 'alpha', view.data[i], (v) => v >= 0 && Number.isFinite(v), 'finite numbers ≥ 0');
@@ -131,7 +170,13 @@ export function resolveOptions(fn: LossName | PrimitiveName, options?: unknown):
   if (o.classWeights !== undefined) {
     const view = optionView(fn, 'classWeights', o.classWeights);
     if (view.shape.length !== 1) {
-      fail('INVALID_INPUT', fn, 'classWeights', 'one number per class (rank 1)', `shape [${view.shape.join(', ')}]`);
+      fail(
+        'INVALID_INPUT',
+        fn,
+        'classWeights',
+        'one number per class (rank 1)',
+        `shape [${view.shape.join(', ')}]`,
+      );
     }
     checkNonNegative(fn, 'classWeights', view.data);
     classWeights = view.data;

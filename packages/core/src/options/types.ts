@@ -12,7 +12,13 @@ export type Reduction = 'none' | 'sum' | 'mean' | 'sumOverCount' | 'sumOverNonze
 export type OnEmpty = 'zero' | 'nan' | 'throw';
 
 /** The reductions, for checks and docs. */
-export const REDUCTIONS: readonly Reduction[] = ['none', 'sum', 'mean', 'sumOverCount', 'sumOverNonzeroWeights'];
+export const REDUCTIONS: readonly Reduction[] = [
+  'none',
+  'sum',
+  'mean',
+  'sumOverCount',
+  'sumOverNonzeroWeights',
+];
 
 /** The `onEmpty` values. */
 export const ON_EMPTY: readonly OnEmpty[] = ['zero', 'nan', 'throw'];

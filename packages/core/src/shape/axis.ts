@@ -11,7 +11,9 @@ export function normalizeAxis(fn: string, axis: number, rank: number): number {
       'INVALID_OPTION',
       fn,
       'axis',
-      rank === 0 ? 'an axis of an input of rank ≥ 1' : `an integer in [${-rank}, ${rank - 1}] for an input of rank ${rank}`,
+      rank === 0
+        ? 'an axis of an input of rank ≥ 1'
+        : `an integer in [${-rank}, ${rank - 1}] for an input of rank ${rank}`,
       describeValue(axis),
     );
   }
@@ -48,7 +50,13 @@ export function planClassAxis(
   argument = 'predictions',
 ): ClassAxisPlan {
   if (shape.length === 0) {
-    fail('SHAPE_MISMATCH', fn, argument, 'of rank ≥ 1 (it needs a class axis)', `shape ${formatShape(shape)}`);
+    fail(
+      'SHAPE_MISMATCH',
+      fn,
+      argument,
+      'of rank ≥ 1 (it needs a class axis)',
+      `shape ${formatShape(shape)}`,
+    );
   }
   const a = normalizeAxis(fn, axis, shape.length);
   const outer = sizeOf(shape.slice(0, a));
@@ -81,7 +89,8 @@ export function targetKind(
 ): TargetKind {
   if (sameShape(targetsShape, plan.positionShape)) return 'labels';
   if (sameShape(targetsShape, predictionsShape)) return 'distributions';
-  const swapped = targetsShape.length === predictionsShape.length + 1 ? ' (are targets and predictions swapped?)' : '';
+  const swapped =
+    targetsShape.length === predictionsShape.length + 1 ? ' (are targets and predictions swapped?)' : '';
   return fail(
     'SHAPE_MISMATCH',
     fn,
