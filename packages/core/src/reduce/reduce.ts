@@ -75,7 +75,12 @@ export function emptyValue(fn: string, reduction: Reduction, onEmpty: OnEmpty): 
  * The factor that turns the kernel's ∂(Σ a_n)/∂x into the gradient of the reported value:
  * 1 / (denominator · ln(base)); for an empty reduction 0 (`onEmpty: 'zero'`) or NaN (`'nan'`).
  */
-export function gradientScale(acc: Accumulator, reduction: Reduction, onEmpty: OnEmpty, base: number): number {
+export function gradientScale(
+  acc: Accumulator,
+  reduction: Reduction,
+  onEmpty: OnEmpty,
+  base: number,
+): number {
   const denominator = reductionDenominator(acc, reduction);
   if (denominator === 0) return onEmpty === 'nan' ? Number.NaN : 0;
   return 1 / (denominator * logBase(base));

@@ -24,7 +24,13 @@ export function checkLabels(
     if (y === ignoreIndex) continue;
     if (!(y >= 0 && y < classes && Number.isInteger(y))) {
       const also = ignoreIndex === null ? '' : ` or ${ignoreIndex} (ignoreIndex)`;
-      fail('INVALID_LABEL', fn, argument, `integers in [0, ${classes})${also}`, `${describeValue(y)} at index ${i}`);
+      fail(
+        'INVALID_LABEL',
+        fn,
+        argument,
+        `integers in [0, ${classes})${also}`,
+        `${describeValue(y)} at index ${i}`,
+      );
     }
   }
 }
@@ -46,7 +52,13 @@ export function checkProbabilities(
     if (p >= 0 && p <= 1) continue;
     if (p === ignoreValue || (allowNaN && p !== p)) continue;
     const also = ignoreValue === null ? '' : ` or ${ignoreValue} (ignoreValue)`;
-    fail('INVALID_PROBABILITY', fn, argument, `probabilities in [0, 1]${also}`, `${describeValue(p)} at index ${i}`);
+    fail(
+      'INVALID_PROBABILITY',
+      fn,
+      argument,
+      `probabilities in [0, 1]${also}`,
+      `${describeValue(p)} at index ${i}`,
+    );
   }
 }
 
