@@ -67,11 +67,16 @@ export function computeLoss(
   const o = resolveOptions(fn, options);
   const acc = createAccumulator();
   const wantGrad = config?.grad === true && fn !== 'entropy';
-  const out = runLoss(fn, targets, predictions, o, { acc, perPosition: o.reduction === 'none', grad: wantGrad });
+  const out = runLoss(fn, targets, predictions, o, {
+    acc,
+    perPosition: o.reduction === 'none',
+    grad: wantGrad,
+  });
   const value = reduceValue(fn, acc, o.reduction, o.onEmpty, o.base);
   const lnb = logBase(o.base);
   const values = out.perPosition;
-  if (values !== null && lnb !== 1) for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) / lnb;
+  if (values !== null && lnb !== 1)
+    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) / lnb;
   const grad = out.grad;
   if (grad !== null) {
     const scale = gradientScale(acc, o.reduction, o.onEmpty, o.base);

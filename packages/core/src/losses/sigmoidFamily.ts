@@ -26,7 +26,8 @@ export function runSigmoidFamily(
   const predictionKind = LOSS_INFO[fn].predictions === 'probabilities' ? 'probabilities' : 'logits';
   if (o.validate) {
     checkProbabilities(fn, 'targets', targets.data, o.ignoreValue);
-    if (predictionKind === 'probabilities') checkProbabilities(fn, 'predictions', predictions.data, null, true);
+    if (predictionKind === 'probabilities')
+      checkProbabilities(fn, 'predictions', predictions.data, null, true);
   }
   const size = predictions.data.length;
   const perPosition = run.perPosition ? new Float64Array(size) : null;

@@ -46,11 +46,17 @@ export function runSoftmaxFamily(
   const sampleWeights = o.weights === null ? null : broadcastTo(fn, 'weights', o.weights, plan.positionShape);
 
   const info = LOSS_INFO[fn];
-  const predictionKind = info.predictions === 'probabilities' ? 'probabilities' : info.predictions === 'logits' ? 'logits' : 'logProbabilities';
+  const predictionKind =
+    info.predictions === 'probabilities'
+      ? 'probabilities'
+      : info.predictions === 'logits'
+        ? 'logits'
+        : 'logProbabilities';
   if (o.validate) {
     if (kind === 'labels') checkLabels(fn, 'targets', targets.data, classes, o.ignoreIndex);
     else checkDistributions(fn, 'targets', targets.data, plan);
-    if (predictionKind === 'probabilities') checkDistributions(fn, 'predictions', predictions.data, plan, true);
+    if (predictionKind === 'probabilities')
+      checkDistributions(fn, 'predictions', predictions.data, plan, true);
   }
   const perPosition = run.perPosition ? new Float64Array(plan.positions) : null;
   const grad = run.grad ? new Float64Array(predictions.data.length) : null;

@@ -10,7 +10,7 @@ import {
   sigmoidKernel,
   softmaxKernel,
 } from '../kernels/index';
-import { type PrimitiveName, PRIMITIVE_NAMES } from '../options/names';
+import { PRIMITIVE_NAMES, type PrimitiveName } from '../options/names';
 import { resolveOptions } from '../options/resolveOptions';
 import { planClassAxis } from '../shape/axis';
 import { checkView, type TensorView } from '../view';
