@@ -5,8 +5,8 @@
  *
  * 0 · log 0 = 0: a class with p_c = 0 is never evaluated, whatever q_c (0 or a −∞ logit included).
  * Probabilities: q is clipped to [ε, 1 − ε] first when ε > 0 (gradient 0 where clipped); a term is
- * p · log(p/q) when p/q is a normal number (one rounding, then log), else p · (log p − log q) so that
- * ratios beyond the float64 range (p = 1, q = 5e-324) stay finite. Logits: log q_c = v_c − lse with
+ * p · log1p((p − q)/q) when p and q are within a factor 2 (p − q exact by Sterbenz's lemma, so a term
+ * near 0 keeps its digits), else p · (log p − log q), which never overflows (p = 1, q = 5e-324). Logits: log q_c = v_c − lse with
  * v_c = x_c − max and lse = log1p(Σ_{c≠argmax} e^(v_c)) (rows.ts; a row holding +∞ shares the
  * probability among its +∞ entries, a NaN or all-−∞ row gives NaN).
  *
@@ -21,8 +21,6 @@
 import { recordPosition } from './accumulator';
 import { createRowScratch, createRowState, type RowScratch, type RowState, scanRow } from './rows';
 import type { DivergenceParams } from './types';
-
-const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** Runs KL (q given) or entropy (q null); see the module comment. */
 export function divergenceKernel(p: DivergenceParams): void {
@@ -74,6 +72,7 @@ function klProbabilitiesRow(p: DivergenceParams, base: number, s: number): numbe
   const eps = p.epsilon;
   const hi = 1 - eps;
   let a = 0;
+  let nan = false;
   for (let c = 0, j = base; c < classes; c++, j += inner) {
     const pc = pd[j]!;
     let q = qd[j]!;
@@ -88,17 +87,23 @@ function klProbabilitiesRow(p: DivergenceParams, base: number, s: number): numbe
       }
     }
     if (Number.isNaN(q)) {
-      a = Number.NaN;
-      if (grad !== null) grad[j] = Number.NaN;
+      nan = true;
       continue;
     }
     if (pc === 0) {
       if (grad !== null) grad[j] = 0;
       continue;
     }
-    const r = pc / q;
-    a += pc * (r >= MIN_NORMAL && r < Number.POSITIVE_INFINITY ? Math.log(r) : Math.log(pc) - Math.log(q));
-    if (grad !== null) grad[j] = clipped ? 0 : -s * r;
+    // log(p/q): log1p((p − q)/q) when p and q are within a factor 2 (p − q is then exact), else
+    // log p − log q; either way the term is accurate relative to |p log p| + |p log q|
+    const d = pc - q;
+    a += pc * (pc <= 2 * q && q <= 2 * pc ? Math.log1p(d / q) : Math.log(pc) - Math.log(q));
+    if (grad !== null) grad[j] = clipped ? 0 : (-s * pc) / q;
+  }
+  if (nan) {
+    // a NaN prediction makes its whole row NaN, gradient included
+    if (grad !== null) for (let c = 0, j = base; c < classes; c++, j += inner) grad[j] = Number.NaN;
+    return Number.NaN;
   }
   return a;
 }

@@ -23,7 +23,7 @@
  * @internal
  */
 import { recordPosition } from './accumulator';
-import { sigmoid, softplus } from './scalar';
+import { expFast } from './exp';
 import type { SigmoidFamilyParams } from './types';
 
 /** Runs the sigmoid / binary (and focal) kernel; see the module comment. */
@@ -75,11 +75,19 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
     let q: number;
     let omq: number;
     let clipped = false;
+    let spPos = 0; // softplus(v) = −log(1 − q)  (logits only)
+    let spNeg = 0; // softplus(−v) = −log q
     if (logits) {
-      if (cp !== 0) ce += cp * softplus(-v);
-      if (tn !== 0) ce += tn * softplus(v);
-      q = sigmoid(v);
-      omq = sigmoid(-v);
+      // one exponential and one log1p per element: e = e^−|v| ∈ [0, 1], softplus(±v) = max(±v, 0) + log1p(e)
+      const e = expFast(v >= 0 ? -v : v);
+      const l = Math.log1p(e);
+      spPos = Math.max(v, 0) + l;
+      spNeg = Math.max(-v, 0) + l;
+      const d = 1 + e;
+      q = v >= 0 ? 1 / d : e / d;
+      omq = v >= 0 ? e / d : 1 / d;
+      if (cp !== 0) ce += cp * spNeg;
+      if (tn !== 0) ce += tn * spPos;
       dce = (cp !== 0 ? -cp * omq : 0) + (tn !== 0 ? tn * q : 0);
     } else {
       q = v;
@@ -115,18 +123,20 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
         let lomp: number;
         let ratio: number; // q(1 − q)/(1 − p_t) for logits, 1/(1 − p_t) for probabilities
         if (tn === 0) {
-          lomp = logits ? -softplus(v) : Math.log1p(-q);
+          lomp = logits ? -spPos : Math.log1p(-q);
           ratio = logits ? q : omq === 0 ? 0 : 1 / omq;
         } else if (tp === 0) {
-          lomp = logits ? -softplus(-v) : Math.log(q);
+          lomp = logits ? -spNeg : Math.log(q);
           ratio = logits ? omq : q === 0 ? 0 : 1 / q;
         } else {
           const omp = q * tn + omq * tp;
           lomp = Math.log(omp);
           ratio = logits ? (q * omq) / omp : 1 / omp;
         }
-        f = Math.exp(gamma * lomp);
+        f = expFast(gamma * lomp);
         mod = ratio === 0 || ce === 0 ? 0 : gamma * (tn - tp) * ratio * ce;
+        // at q = 0 or 1 (probabilities) ∂CE is infinite and dominates the factor's term (1/q beats log q)
+        if (dce - dce !== 0) mod = 0;
       }
       a = at * f * ce;
       g = at * f * (mod + dce);

@@ -29,6 +29,7 @@
 import { recordPosition } from './accumulator';
 import { expFast } from './exp';
 import { createRowScratch, createRowState, log1mq, type RowScratch, type RowState, scanRow } from './rows';
+import { log1mexp } from './scalar';
 import type { SoftmaxFamilyParams } from './types';
 
 /** Runs the softmax / categorical / nll (and focal) kernel; see the module comment. */
@@ -89,13 +90,13 @@ function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
         continue;
       }
       const s = sw === null ? 1 : sw[n]!;
-      if (!validLabel(y, classes)) {
+      if (s !== 0 && !validLabel(y, classes)) {
         nanRow(grad, base, classes, inner);
         if (per !== null) per[n] = Number.NaN;
-        recordPosition(acc, s === 0 ? 0 : Number.NaN, s === 0 ? 0 : cw === null ? s : Number.NaN);
+        recordPosition(acc, Number.NaN, cw === null ? s : Number.NaN);
         continue;
       }
-      const cy = cw === null ? 1 : cw[y]!;
+      const cy = cw === null || s === 0 ? 1 : cw[y]!;
       const w = s * cy;
       const k = s * cy; // the scale of this row's term and gradient
       if (k === 0) {
@@ -296,7 +297,7 @@ function generalDirectRow(p: SoftmaxFamilyParams, base: number, label: number, s
       continue;
     }
     const omq = logInput ? -Math.expm1(v) : 1 - q;
-    const f = logInput ? expFast(gamma * log1mexpLocal(v)) : omq ** gamma;
+    const f = logInput ? expFast(gamma * log1mexp(v)) : omq ** gamma;
     a += coef * f * ell;
     if (grad !== null) {
       if (clipped) grad[j] = 0;
@@ -309,11 +310,11 @@ function generalDirectRow(p: SoftmaxFamilyParams, base: number, label: number, s
       }
     }
   }
-  return nan ? Number.NaN : s * a;
-}
-
-function log1mexpLocal(v: number): number {
-  return v > -Math.LN2 ? Math.log(-Math.expm1(v)) : Math.log1p(-expFast(v));
+  if (nan) {
+    nanRow(grad, base, classes, inner); // a NaN prediction makes its whole row NaN, gradient included
+    return Number.NaN;
+  }
+  return s * a;
 }
 
 /** Every case the fast path does not take: soft targets, smoothing, focal, probabilities, nll. */
@@ -345,10 +346,10 @@ function generalKernel(p: SoftmaxFamilyParams): void {
         }
       }
       const s = sw === null ? 1 : sw[n]!;
-      if (labels !== null && !validLabel(y, classes)) {
+      if (s !== 0 && labels !== null && !validLabel(y, classes)) {
         nanRow(grad, base, classes, inner);
-        if (per !== null) per[n] = s === 0 ? 0 : Number.NaN;
-        recordPosition(acc, s === 0 ? 0 : Number.NaN, s === 0 ? 0 : cw === null ? s : Number.NaN);
+        if (per !== null) per[n] = Number.NaN;
+        recordPosition(acc, Number.NaN, cw === null ? s : Number.NaN);
         continue;
       }
       // w_n = s_n Σ_c cw_c t_c with the raw target
