@@ -23,7 +23,7 @@ describe('XentError', () => {
     }
     expect(new Copy()).toBeInstanceOf(XentError);
     expect(new Error('x')).not.toBeInstanceOf(XentError);
-    expect(null instanceof XentError).toBe(false);
+    expect((null as unknown as object) instanceof XentError).toBe(false);
     expect({ code: 'INVALID_INPUT' } instanceof XentError).toBe(false);
   });
 

@@ -37,7 +37,10 @@ function canonicalOptions(fn: LossName, o: ResolvedOptions): Record<string, unkn
     axis: o.axis,
     reduction: o.reduction,
     classWeights: o.classWeights === null ? undefined : Array.from(o.classWeights),
-    posWeight: o.posWeight === null ? undefined : { data: Array.from(o.posWeight.data), shape: [...o.posWeight.shape] },
+    posWeight:
+      o.posWeight === null
+        ? undefined
+        : { data: Array.from(o.posWeight.data), shape: [...o.posWeight.shape] },
     ignoreIndex: o.ignoreIndex ?? undefined,
     ignoreValue: o.ignoreValue ?? undefined,
     labelSmoothing: o.labelSmoothing,
@@ -60,10 +63,17 @@ function canonicalOptions(fn: LossName, o: ResolvedOptions): Record<string, unkn
  * non-scalar `reduction: 'none'`, and whatever {@link resolveOptions} throws.
  */
 export function createMeterState(fn: LossName, options?: unknown): MeterState {
-  if (!isLossName(fn)) fail('INVALID_INPUT', 'LossMeter', 'loss', 'one of the xent losses', describeValue(fn));
+  if (!isLossName(fn))
+    fail('INVALID_INPUT', 'LossMeter', 'loss', 'one of the xent losses', describeValue(fn));
   const o = resolveOptions(fn, options);
   if (o.weights !== null) {
-    fail('INVALID_OPTION', 'LossMeter', 'weights', 'given per batch to update(), not at construction', 'weights');
+    fail(
+      'INVALID_OPTION',
+      'LossMeter',
+      'weights',
+      'given per batch to update(), not at construction',
+      'weights',
+    );
   }
   if (o.reduction === 'none') {
     fail('INVALID_OPTION', 'LossMeter', 'reduction', "a scalar reduction (not 'none')", "'none'");
@@ -82,7 +92,8 @@ export function updateMeterState(
   predictions: TensorView | null,
   weights?: unknown,
 ): void {
-  const o = weights === undefined ? state.options : { ...state.options, weights: resolveWeights(state.fn, weights) };
+  const o =
+    weights === undefined ? state.options : { ...state.options, weights: resolveWeights(state.fn, weights) };
   // run into a fresh accumulator first, so a batch that throws leaves the state as it was
   const batch = createAccumulator();
   runLoss(state.fn, targets, predictions, o, { acc: batch, perPosition: false, grad: false });
@@ -95,7 +106,13 @@ export function updateMeterState(
  */
 export function mergeMeterStates(into: MeterState, from: MeterState): void {
   if (into.key !== from.key) {
-    fail('INVALID_OPTION', 'LossMeter.merge', 'other', `a meter of the same loss and options (${into.key})`, from.key);
+    fail(
+      'INVALID_OPTION',
+      'LossMeter.merge',
+      'other',
+      `a meter of the same loss and options (${into.key})`,
+      from.key,
+    );
   }
   mergeAccumulators(into.acc, from.acc);
 }
@@ -153,7 +170,13 @@ export function meterStateFromJSON(json: unknown): MeterState {
     sums === null ||
     !keys.every((k) => validSum(k, sums[k]))
   ) {
-    return fail('INVALID_INPUT', 'LossMeter.fromJSON', 'state', 'the JSON form of a LossMeter (format xent.LossMeter, version 1)', describeValue(json));
+    return fail(
+      'INVALID_INPUT',
+      'LossMeter.fromJSON',
+      'state',
+      'the JSON form of a LossMeter (format xent.LossMeter, version 1)',
+      describeValue(json),
+    );
   }
   const state = createMeterState(j.loss, j.options);
   state.acc = {
@@ -169,7 +192,11 @@ export function meterStateFromJSON(json: unknown): MeterState {
 
 function validSum(key: string, value: unknown): boolean {
   const v = decode(value);
-  if (typeof v !== 'number' || (typeof value === 'string' && !['NaN', 'Infinity', '-Infinity'].includes(value))) return false;
+  if (
+    typeof v !== 'number' ||
+    (typeof value === 'string' && !['NaN', 'Infinity', '-Infinity'].includes(value))
+  )
+    return false;
   return key === 'count' || key === 'nonzero' ? Number.isInteger(v) && v >= 0 : true;
 }
 
