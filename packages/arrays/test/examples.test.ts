@@ -1,7 +1,7 @@
 /**
  * Every example of the TSDoc (`@example` blocks in src/) and of the README runs here. A line written
  * `expression; // value` is checked twice: the code's result against the printed value (SPEC's float64
- * tolerance), and the printed value against the mpmath reference of test/reference/examples.json, so
+ * tolerance), and the printed value against the mpmath reference of test/fixtures/examples.json, so
  * neither the code nor the docs can drift. `// throws CODE` expects an XentError with that code.
  */
 import { readdirSync, readFileSync } from 'node:fs';

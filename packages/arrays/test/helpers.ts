@@ -4,9 +4,9 @@
  */
 import { FLOAT64 } from '@xent/conformance';
 import { expect } from 'vitest';
-import reference from './reference/examples.json';
+import reference from './fixtures/examples.json';
 
-/** mpmath values (50 digits, rounded once) keyed by expression; see test/reference/meta. */
+/** mpmath values (50 digits, rounded once) keyed by expression; see test/fixtures/examples.json (meta). */
 export const REFERENCE: Readonly<Record<string, number | number[]>> = reference.values;
 
 /** The reference value of an expression; fails the test when the generator has not written it. */

@@ -2,7 +2,7 @@
  * The worked example of the README: a radiograph that truly shows pneumonia (target 1), predicted with
  * probability 0.51, costs −ln 0.51 ≈ 0.6733 nats (0.9714 bits); predicted 0.98, −ln 0.98 ≈ 0.0202 nats.
  * The same number through every form of cross-entropy that can express it. Expected values: the closed
- * form −ln q at 50 digits (test/reference/examples.json, written by the generator).
+ * form −ln q at 50 digits (test/fixtures/examples.json, written by the generator).
  */
 import { describe, expect, test } from 'vitest';
 import {

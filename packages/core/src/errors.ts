@@ -5,7 +5,13 @@
  * check costs a comparison and nothing else.
  */
 
-/** The error codes, as a value (`XentErrorCode.SHAPE_MISMATCH`) and as a string union type. */
+/**
+ * The error codes, as a value (`XentErrorCode.SHAPE_MISMATCH`) and as a string union type.
+ * @example
+ * ```ts
+ * XentErrorCode.SHAPE_MISMATCH; // 'SHAPE_MISMATCH'
+ * ```
+ */
 export const XentErrorCode = {
   /** shapes that do not fit (both shapes are in the message) */
   SHAPE_MISMATCH: 'SHAPE_MISMATCH',
@@ -65,16 +71,34 @@ export class XentError extends Error {
 }
 
 /** Throws an {@link XentError}; the message parts are only evaluated by the caller once a check failed. */
-export function fail(code: XentErrorCode, fn: string, argument: string, what: string, received: string): never {
+export function fail(
+  code: XentErrorCode,
+  fn: string,
+  argument: string,
+  what: string,
+  received: string,
+): never {
   throw new XentError(code, fn, argument, what, received);
 }
 
-/** Writes a shape the way the messages show it: `[2, 3]`, `[]` for a scalar. */
+/**
+ * Writes a shape the way the messages show it: `[2, 3]`, `[]` for a scalar.
+ * @example
+ * ```ts
+ * formatShape([2, 3]); // '[2, 3]'
+ * ```
+ */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
-/** A short description of any value for the "received" part of a message. */
+/**
+ * A short description of any value for the "received" part of a message.
+ * @example
+ * ```ts
+ * describeValue(new Float32Array(3)); // 'a Float32Array of length 3'
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
@@ -83,7 +107,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  if (ArrayBuffer.isView(value))
+    return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   const ctor = (value as object).constructor;
   return ctor && ctor !== Object ? `a ${ctor.name}` : 'an object';
 }

@@ -5,8 +5,8 @@
  * these.
  */
 export { describeValue, formatShape, XentError, XentErrorCode } from './errors';
-export type { LossConfig, LossResult, RunOutput, RunTargets } from './losses/types';
 export { computeLoss, runLoss } from './losses/computeLoss';
+export type { LossConfig, LossResult, RunOutput, RunTargets } from './losses/types';
 export type { MeterJSON, MeterState } from './meter/meterState';
 export {
   createMeterState,

@@ -12,14 +12,27 @@ export interface TensorView {
 /** What core accepts for an array-valued option: a scalar, flat numbers (rank 1) or a view. */
 export type ViewLike = number | ArrayLike<number> | TensorView;
 
-/** The number of elements of a shape (1 for `[]`). */
+/**
+ * The number of elements of a shape (1 for `[]`).
+ * @example
+ * ```ts
+ * sizeOf([2, 3, 4]); // 24
+ * ```
+ */
 export function sizeOf(shape: readonly number[]): number {
   let n = 1;
   for (let i = 0; i < shape.length; i++) n *= shape[i] as number;
   return n;
 }
 
-/** True for a `{ data, shape }` object. */
+/**
+ * True for a `{ data, shape }` object.
+ * @example
+ * ```ts
+ * isTensorView({ data: [1], shape: [1] }); // true
+ * isTensorView([1]); // false
+ * ```
+ */
 export function isTensorView(value: unknown): value is TensorView {
   return (
     typeof value === 'object' &&
@@ -33,6 +46,10 @@ export function isTensorView(value: unknown): value is TensorView {
 /**
  * Checks that a view is well formed: a shape of non-negative integers whose product is the data length.
  * @throws XentError `INVALID_INPUT` otherwise.
+ * @example
+ * ```ts
+ * checkView('f', 'x', { data: [1, 2], shape: [3] }); // throws INVALID_INPUT
+ * ```
  */
 export function checkView(fn: string, argument: string, view: unknown): TensorView {
   if (!isTensorView(view)) {
@@ -62,6 +79,10 @@ export function checkView(fn: string, argument: string, view: unknown): TensorVi
 /**
  * Turns an option value (scalar, flat numbers or view) into a checked view.
  * @throws XentError `INVALID_INPUT` for anything else, and for non-numeric entries.
+ * @example
+ * ```ts
+ * optionView('f', 'weights', [1, 2]).shape; // [2]
+ * ```
  */
 export function optionView(fn: string, argument: string, value: unknown): TensorView {
   let view: TensorView;
@@ -75,7 +96,13 @@ export function optionView(fn: string, argument: string, value: unknown): Tensor
     const flat = value as ArrayLike<number>;
     view = { data: flat, shape: [flat.length] };
   } else {
-    return fail('INVALID_INPUT', fn, argument, 'a number, an array of numbers or a { data, shape } view', describeValue(value));
+    return fail(
+      'INVALID_INPUT',
+      fn,
+      argument,
+      'a number, an array of numbers or a { data, shape } view',
+      describeValue(value),
+    );
   }
   const d = view.data;
   for (let i = 0; i < d.length; i++) {

@@ -1,13 +1,13 @@
 /**
  * Every `@example` of core's TSDoc runs here. A line `expression; // value` is checked against the
  * printed value (SPEC's float64 tolerance) and, for numbers, the printed value against the mpmath
- * reference of test/reference/examples.json; `// throws CODE` expects an XentError with that code.
+ * reference of tes./fixtures/examples.json; `// throws CODE` expects an XentError with that code.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import * as core from '../src/index';
-import reference from './reference/examples.json';
+import reference from './fixtures/examples.json';
 
 const REFERENCE: Record<string, number> = reference.values;
 const src = join(__dirname, '..', 'src');

@@ -18,6 +18,12 @@ import type { LossConfig, LossResult, RunOutput, RunTargets } from './types';
  * Runs the kernel of loss `fn` over checked views with resolved options, adding Σ a_n, Σ w_n and the
  * counts to `run.acc`. For `entropy`, `predictions` is null and `targets` holds p; for `klDivergence`,
  * `targets` is p and `predictions` is q. Used by {@link computeLoss} and by the meters.
+ * @example
+ * ```ts
+ * const acc = { sum: 0, sumComp: 0, weight: 0, weightComp: 0, count: 0, nonzero: 0 };
+ * runLoss('entropy', { data: [0.5, 0.5], shape: [2] }, null, resolveOptions('entropy'), { acc, perPosition: false, grad: false });
+ * acc.count; // 1
+ * ```
  */
 export function runLoss(
   fn: LossName,

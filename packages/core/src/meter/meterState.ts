@@ -61,6 +61,11 @@ function canonicalOptions(fn: LossName, o: ResolvedOptions): Record<string, unkn
  * Creates the state of a meter of loss `fn` with fixed `options`.
  * @throws XentError `INVALID_OPTION` for `weights` (given per batch to update instead) or a
  * non-scalar `reduction: 'none'`, and whatever {@link resolveOptions} throws.
+ * @example
+ * ```ts
+ * createMeterState('binaryCrossEntropy', { reduction: 'sum' }).optionsJSON.reduction; // 'sum'
+ * createMeterState('binaryCrossEntropy', { weights: [1] }); // throws INVALID_OPTION
+ * ```
  */
 export function createMeterState(fn: LossName, options?: unknown): MeterState {
   if (!isLossName(fn))
@@ -85,6 +90,13 @@ export function createMeterState(fn: LossName, options?: unknown): MeterState {
 /**
  * Adds one batch to the state. For `entropy`, `predictions` is null and `targets` holds p.
  * `weights` are this batch's sample weights (broadcast to its positions).
+ * @example
+ * ```ts
+ * const s = createMeterState('sigmoidCrossEntropy');
+ * updateMeterState(s, { data: [1, 0], shape: [2] }, { data: [0, 0], shape: [2] }, [1, 3]);
+ * s.acc.count; // 2
+ * s.acc.weight; // 4
+ * ```
  */
 export function updateMeterState(
   state: MeterState,
@@ -103,6 +115,15 @@ export function updateMeterState(
 /**
  * Merges `from` into `into` exactly (compensated sums and counts).
  * @throws XentError `INVALID_OPTION` when the two meters are of different losses or options.
+ * @example
+ * ```ts
+ * const a = createMeterState('entropy');
+ * const b = createMeterState('entropy');
+ * updateMeterState(b, { data: [0.5, 0.5], shape: [2] }, null);
+ * mergeMeterStates(a, b);
+ * a.acc.count; // 1
+ * mergeMeterStates(a, createMeterState('entropy', { base: 2 })); // throws INVALID_OPTION
+ * ```
  */
 export function mergeMeterStates(into: MeterState, from: MeterState): void {
   if (into.key !== from.key) {
@@ -117,13 +138,28 @@ export function mergeMeterStates(into: MeterState, from: MeterState): void {
   mergeAccumulators(into.acc, from.acc);
 }
 
-/** The meter's reduction over everything seen; before any update it follows `onEmpty`. */
+/**
+ * The meter's reduction over everything seen; before any update it follows `onEmpty`.
+ * @example
+ * ```ts
+ * Number.isNaN(meterStateValue(createMeterState('entropy', { onEmpty: 'nan' }))); // true
+ * ```
+ */
 export function meterStateValue(state: MeterState): number {
   const o = state.options;
   return reduceValue(state.fn, state.acc, o.reduction, o.onEmpty, o.base);
 }
 
-/** Forgets every batch. */
+/**
+ * Forgets every batch.
+ * @example
+ * ```ts
+ * const s = createMeterState('entropy');
+ * updateMeterState(s, { data: [0.5, 0.5], shape: [2] }, null);
+ * resetMeterState(s);
+ * s.acc.count; // 0
+ * ```
+ */
 export function resetMeterState(state: MeterState): void {
   state.acc = createAccumulator();
 }
@@ -131,7 +167,13 @@ export function resetMeterState(state: MeterState): void {
 const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 const decode = (v: unknown): number => (typeof v === 'string' ? Number(v) : (v as number));
 
-/** The JSON form of a state. */
+/**
+ * The JSON form of a state.
+ * @example
+ * ```ts
+ * meterStateToJSON(createMeterState('entropy')).format; // 'xent.LossMeter'
+ * ```
+ */
 export function meterStateToJSON(state: MeterState): MeterJSON {
   const a = state.acc;
   return {
@@ -153,6 +195,11 @@ export function meterStateToJSON(state: MeterState): MeterJSON {
 /**
  * Rebuilds a state from its JSON form (an object, or the string `JSON.stringify` made of it).
  * @throws XentError `INVALID_INPUT` for anything that is not a meter's JSON form.
+ * @example
+ * ```ts
+ * meterStateFromJSON(JSON.stringify(meterStateToJSON(createMeterState('entropy')))).fn; // 'entropy'
+ * meterStateFromJSON('{}'); // throws INVALID_INPUT
+ * ```
  */
 export function meterStateFromJSON(json: unknown): MeterState {
   const j = (typeof json === 'string' ? safeParse(json) : json) as Partial<MeterJSON> | null;

@@ -2,7 +2,13 @@
  * The names of the losses and primitives and what each one is, for the levels above the kernels.
  */
 
-/** Every loss, in the order the docs list them. */
+/**
+ * Every loss, in the order the docs list them.
+ * @example
+ * ```ts
+ * LOSS_NAMES.length; // 11
+ * ```
+ */
 export const LOSS_NAMES = [
   'softmaxCrossEntropy',
   'categoricalCrossEntropy',
@@ -20,7 +26,13 @@ export const LOSS_NAMES = [
 /** The name of one loss. */
 export type LossName = (typeof LOSS_NAMES)[number];
 
-/** The stable primitives. */
+/**
+ * The stable primitives.
+ * @example
+ * ```ts
+ * PRIMITIVE_NAMES[0]; // 'logSumExp'
+ * ```
+ */
 export const PRIMITIVE_NAMES = ['logSumExp', 'logSoftmax', 'softmax', 'logSigmoid', 'sigmoid'] as const;
 
 /** The name of one primitive. */
@@ -37,7 +49,13 @@ export interface LossInfo {
   readonly focal: boolean;
 }
 
-/** The description of every loss. */
+/**
+ * The description of every loss.
+ * @example
+ * ```ts
+ * LOSS_INFO.nllLoss.predictions; // 'logProbabilities'
+ * ```
+ */
 export const LOSS_INFO: Readonly<Record<LossName, LossInfo>> = {
   softmaxCrossEntropy: { family: 'softmax', predictions: 'logits', focal: false },
   categoricalCrossEntropy: { family: 'softmax', predictions: 'probabilities', focal: false },
@@ -52,7 +70,13 @@ export const LOSS_INFO: Readonly<Record<LossName, LossInfo>> = {
   klDivergence: { family: 'kl', predictions: 'probabilities', focal: false },
 };
 
-/** True when `name` is one of {@link LOSS_NAMES}. */
+/**
+ * True when `name` is one of {@link LOSS_NAMES}.
+ * @example
+ * ```ts
+ * isLossName('dice'); // false
+ * ```
+ */
 export function isLossName(name: unknown): name is LossName {
   return typeof name === 'string' && Object.hasOwn(LOSS_INFO, name);
 }
@@ -61,7 +85,13 @@ const COMMON = ['weights', 'reduction', 'base', 'onEmpty', 'validate'] as const;
 const SOFTMAX = [...COMMON, 'axis', 'classWeights', 'ignoreIndex', 'labelSmoothing'] as const;
 const SIGMOID = [...COMMON, 'posWeight', 'ignoreValue', 'labelSmoothing'] as const;
 
-/** The option names each loss takes (SPEC "Options"); any other key is an `INVALID_OPTION`. */
+/**
+ * The option names each loss takes (SPEC "Options"); any other key is an `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * OPTIONS_TAKEN.entropy.includes('classWeights'); // false
+ * ```
+ */
 export const OPTIONS_TAKEN: Readonly<Record<LossName | PrimitiveName, readonly string[]>> = {
   softmaxCrossEntropy: SOFTMAX,
   categoricalCrossEntropy: [...SOFTMAX, 'epsilon'],

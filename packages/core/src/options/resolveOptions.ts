@@ -40,6 +40,10 @@ function checkNonNegative(fn: string, name: string, data: ArrayLike<number>): vo
 /**
  * Turns a `weights` value into a checked view (every entry finite and ≥ 0).
  * @throws XentError `INVALID_INPUT` for a non-numeric, negative or non-finite weight.
+ * @example
+ * ```ts
+ * resolveWeights('f', [1, -1]); // throws INVALID_INPUT
+ * ```
  */
 export function resolveWeights(fn: string, value: unknown): TensorView {
   const view = optionView(fn, 'weights', value);

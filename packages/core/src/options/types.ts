@@ -11,7 +11,13 @@ export type Reduction = 'none' | 'sum' | 'mean' | 'sumOverCount' | 'sumOverNonze
 /** What a reduction gives when its denominator is 0. */
 export type OnEmpty = 'zero' | 'nan' | 'throw';
 
-/** The reductions, for checks and docs. */
+/**
+ * The reductions, for checks and docs.
+ * @example
+ * ```ts
+ * REDUCTIONS.includes('sumOverCount'); // true
+ * ```
+ */
 export const REDUCTIONS: readonly Reduction[] = [
   'none',
   'sum',
@@ -20,7 +26,13 @@ export const REDUCTIONS: readonly Reduction[] = [
   'sumOverNonzeroWeights',
 ];
 
-/** The `onEmpty` values. */
+/**
+ * The `onEmpty` values.
+ * @example
+ * ```ts
+ * ON_EMPTY; // ['zero', 'nan', 'throw']
+ * ```
+ */
 export const ON_EMPTY: readonly OnEmpty[] = ['zero', 'nan', 'throw'];
 
 /** Options every loss takes. */

@@ -6,7 +6,13 @@ import { accumulatorSum, accumulatorWeight } from '../kernels/index';
 import type { Accumulator } from '../kernels/types';
 import type { OnEmpty, Reduction } from '../options/types';
 
-/** Natural log of the base; exactly 1 for `Math.E` (nats). */
+/**
+ * Natural log of the base; exactly 1 for `Math.E` (nats).
+ * @example
+ * ```ts
+ * logBase(Math.E); // 1
+ * ```
+ */
 export function logBase(base: number): number {
   return base === Math.E ? 1 : Math.log(base);
 }
@@ -14,6 +20,10 @@ export function logBase(base: number): number {
 /**
  * The denominator of a scalar reduction: Σ w_n (`'mean'`), the count of non-ignored positions
  * (`'sumOverCount'`), the count of non-zero weights (`'sumOverNonzeroWeights'`), 1 (`'sum'`, `'none'`).
+ * @example
+ * ```ts
+ * reductionDenominator({ sum: 6, sumComp: 0, weight: 4, weightComp: 0, count: 3, nonzero: 2 }, 'sumOverCount'); // 3
+ * ```
  */
 export function reductionDenominator(acc: Accumulator, reduction: Reduction): number {
   switch (reduction) {
@@ -57,7 +67,14 @@ export function reduceValue(
   return value / logBase(base);
 }
 
-/** What an empty reduction gives under `onEmpty`. */
+/**
+ * What an empty reduction gives under `onEmpty`.
+ * @example
+ * ```ts
+ * emptyValue('f', 'mean', 'zero'); // 0
+ * emptyValue('f', 'mean', 'throw'); // throws EMPTY_INPUT
+ * ```
+ */
 export function emptyValue(fn: string, reduction: Reduction, onEmpty: OnEmpty): number {
   if (onEmpty === 'throw') {
     fail(
@@ -74,6 +91,11 @@ export function emptyValue(fn: string, reduction: Reduction, onEmpty: OnEmpty): 
 /**
  * The factor that turns the kernel's ∂(Σ a_n)/∂x into the gradient of the reported value:
  * 1 / (denominator · ln(base)); for an empty reduction 0 (`onEmpty: 'zero'`) or NaN (`'nan'`).
+ * @example
+ * ```ts
+ * // Σ w = 4: the mean's gradient is the kernel's divided by 4
+ * gradientScale({ sum: 6, sumComp: 0, weight: 4, weightComp: 0, count: 3, nonzero: 2 }, 'mean', 'zero', Math.E); // 0.25
+ * ```
  */
 export function gradientScale(
   acc: Accumulator,

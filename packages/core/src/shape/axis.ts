@@ -4,6 +4,10 @@ import { sizeOf } from '../view';
 /**
  * Turns a possibly negative axis into an index in [0, rank).
  * @throws XentError `INVALID_OPTION` when the axis is outside [−rank, rank).
+ * @example
+ * ```ts
+ * normalizeAxis('f', -1, 3); // 2
+ * ```
  */
 export function normalizeAxis(fn: string, axis: number, rank: number): number {
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
@@ -66,7 +70,13 @@ export function planClassAxis(
   return { axis: a, outer, classes, inner, positions: outer * inner, positionShape };
 }
 
-/** True when two shapes are equal. */
+/**
+ * True when two shapes are equal.
+ * @example
+ * ```ts
+ * sameShape([2, 3], [2, 3]); // true
+ * ```
+ */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -80,6 +90,10 @@ export type TargetKind = 'labels' | 'distributions';
  * Tells integer labels (targets shaped like the positions) from distributions (targets shaped like the
  * predictions).
  * @throws XentError `SHAPE_MISMATCH` (both shapes in the message) when the targets fit neither.
+ * @example
+ * ```ts
+ * targetKind('f', [4], [4, 3], planClassAxis('f', [4, 3], -1)); // 'labels'
+ * ```
  */
 export function targetKind(
   fn: string,
@@ -103,6 +117,10 @@ export function targetKind(
 /**
  * Checks that two inputs of an element-wise loss have the same shape.
  * @throws XentError `SHAPE_MISMATCH` with both shapes.
+ * @example
+ * ```ts
+ * checkSameShape('f', [2], [3]); // throws SHAPE_MISMATCH
+ * ```
  */
 export function checkSameShape(
   fn: string,

@@ -5,12 +5,22 @@
 import { describeValue, fail } from '../errors';
 import type { ClassLayout } from '../kernels/types';
 
-/** How far a distribution's sum may be from 1. */
+/**
+ * How far a distribution's sum may be from 1.
+ * @example
+ * ```ts
+ * SUM_TOLERANCE === 1e-4; // true
+ * ```
+ */
 export const SUM_TOLERANCE = 1e-4;
 
 /**
  * Checks integer labels: each an integer in [0, classes) or equal to `ignoreIndex`.
  * @throws XentError `INVALID_LABEL` (NaN included) naming the first bad entry.
+ * @example
+ * ```ts
+ * checkLabels('f', 'targets', [0, 3], 3, null); // throws INVALID_LABEL
+ * ```
  */
 export function checkLabels(
   fn: string,
@@ -39,6 +49,10 @@ export function checkLabels(
  * Checks probabilities (or binary targets) element-wise: each in [0, 1], or equal to `ignoreValue`.
  * NaN is an error unless `allowNaN` (predictions: a NaN prediction propagates to the value instead).
  * @throws XentError `INVALID_PROBABILITY` naming the first bad entry.
+ * @example
+ * ```ts
+ * checkProbabilities('f', 'predictions', [1.2]); // throws INVALID_PROBABILITY
+ * ```
  */
 export function checkProbabilities(
   fn: string,
@@ -50,7 +64,7 @@ export function checkProbabilities(
   for (let i = 0; i < data.length; i++) {
     const p = data[i] as number;
     if (p >= 0 && p <= 1) continue;
-    if (p === ignoreValue || (allowNaN && p !== p)) continue;
+    if (p === ignoreValue || (allowNaN && Number.isNaN(p))) continue;
     const also = ignoreValue === null ? '' : ` or ${ignoreValue} (ignoreValue)`;
     fail(
       'INVALID_PROBABILITY',
@@ -67,6 +81,10 @@ export function checkProbabilities(
  * {@link SUM_TOLERANCE} of 1. Nothing is renormalised. With `allowNaN`, a row holding NaN is left for
  * the value to show.
  * @throws XentError `INVALID_PROBABILITY` naming the first bad entry or row.
+ * @example
+ * ```ts
+ * checkDistributions('f', 'p', [0.5, 0.4], { outer: 1, classes: 2, inner: 1 }); // throws INVALID_PROBABILITY
+ * ```
  */
 export function checkDistributions(
   fn: string,
@@ -82,7 +100,7 @@ export function checkDistributions(
       const start = o * classes * inner + i;
       let sum = 0;
       for (let c = 0; c < classes; c++) sum += data[start + c * inner] as number;
-      if (sum !== sum) continue; // NaN entries passed the range check only when allowed
+      if (Number.isNaN(sum)) continue; // NaN entries passed the range check only when allowed
       if (Math.abs(sum - 1) > SUM_TOLERANCE) {
         fail(
           'INVALID_PROBABILITY',
