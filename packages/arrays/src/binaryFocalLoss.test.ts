@@ -1,0 +1,25 @@
+/** binaryFocalLoss: the probability form (closed forms). */
+import { describe, expect, test } from 'vitest';
+import { expectClose } from '../test/helpers';
+import { binaryFocalLoss } from './binaryFocalLoss';
+
+describe('binaryFocalLoss', () => {
+  test('α_t (1 − p_t)^γ · −log p_t for hard targets', () => {
+    expectClose(binaryFocalLoss(1, 0.75), 0.25 ** 2 * -Math.log(0.75), 1e-15);
+    expectClose(binaryFocalLoss(0, 0.75, { gamma: 1, alpha: 0.25 }), 0.75 * 0.75 * -Math.log(0.25), 1e-15);
+  });
+
+  test('ends: right and certain 0, wrong and certain +∞; ignoreValue counts nowhere', () => {
+    expect(binaryFocalLoss([1, 0], [1, 0])).toBe(0);
+    expect(binaryFocalLoss(1, 0)).toBe(Number.POSITIVE_INFINITY);
+    expectClose(
+      binaryFocalLoss([1, -1], [0.75, 0.5], { ignoreValue: -1 }),
+      0.25 ** 2 * -Math.log(0.75),
+      1e-15,
+    );
+  });
+
+  test('gradient at q = 1/2, t = 1, γ = 2: d/dq [(1 − q)² (−ln q)] = 2(1 − q) ln q − (1 − q)²/q', () => {
+    expectClose(binaryFocalLoss.valueAndGrad(1, 0.5).grad, 2 * 0.5 * Math.log(0.5) - 0.25 / 0.5, 1e-14);
+  });
+});
