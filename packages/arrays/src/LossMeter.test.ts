@@ -175,6 +175,12 @@ describe('LossMeter lifecycle', () => {
     expect(LossMeter.fromJSON(json).value).toBe(Number.POSITIVE_INFINITY);
   });
 
+  test('an entropy meter takes p alone', () => {
+    expect(() => new LossMeter(entropy).update([[0.5, 0.5]], [[0.5, 0.5]] as never)).toThrow(
+      /entropy takes p alone/,
+    );
+  });
+
   test('update takes only weights per batch', () => {
     const m = new LossMeter(binaryCrossEntropy);
     expect(() => m.update([1], [0.5], { base: 2 } as never)).toThrow(/weights/);

@@ -103,8 +103,17 @@ export class LossMeter<F extends MeterLoss = MeterLoss> {
     const fn = this.state.fn;
     let p: ArrayInput | undefined = predictions as ArrayInput | undefined;
     let o = options;
-    if (fn === 'entropy' && (predictions === undefined || isOptions(predictions))) {
-      o = predictions as MeterUpdateOptions | undefined;
+    if (fn === 'entropy') {
+      if (predictions !== undefined && !isOptions(predictions)) {
+        throw new XentError(
+          'INVALID_INPUT',
+          'entropy (LossMeter.update)',
+          'options',
+          'an object { weights } (entropy takes p alone)',
+          describeValue(predictions),
+        );
+      }
+      o = (predictions as MeterUpdateOptions | undefined) ?? options;
       p = undefined;
     }
     const pair = fn === 'entropy' || fn === 'klDivergence';
