@@ -24,6 +24,8 @@ function typedocFor(name: 'core' | 'arrays' | 'tfjs'): [string, Record<string, u
       skipErrorChecking: true,
       disableSources: true,
       hidePageHeader: true,
+      // TSDoc text such as `cw_{y_n}` would otherwise be read as JSX by MDX.
+      sanitizeComments: true,
       parametersFormat: 'table',
       sidebar: { autoConfiguration: false },
       logLevel: 'Warn',

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { workspaceAliases } from '../../vitest.shared';
 
 // The TF.js quickstart imports tfjs-core and its cpu backend, which are @xent/tfjs's (dev) dependencies.
 const tfjsModules = (name: string) =>
   fileURLToPath(new URL(`../../packages/tfjs/node_modules/@tensorflow/${name}`, import.meta.url));
 
-export default defineProject({
+export default defineConfig({
   resolve: {
     alias: {
       ...workspaceAliases,

@@ -1,7 +1,7 @@
 import { binaryCrossEntropy, categoricalCrossEntropy, XentError } from '@xent/arrays';
 
 // PyTorch's BCELoss clamps the log at −100, so 1e-50 for a true positive costs 100; xent gives the true value.
-console.log(binaryCrossEntropy(1, 1e-50)); // → 115.129255 [C13] (−ln 1e-50)
+console.log(binaryCrossEntropy(1, 1e-50)); // → 115.129255 (−ln 1e-50; handed case C13)
 
 // Keras clips probabilities to [1e-7, 1 − 1e-7]; xent clips only when asked, with `epsilon`.
 console.log(categoricalCrossEntropy(2, [0.7, 0.299999999999, 1e-12])); // → 27.631021 (−ln 1e-12)

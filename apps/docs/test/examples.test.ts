@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { close, loadHanded, loadPeers, parseAnnotations } from './annotations';
+import { mismatch, referencesOf, referenceValue } from './reference';
 
-// Every TypeScript example shown on the site is a file in examples/; each one runs here, and every value it
-// prints must match the value its comment states (and the handed case or peer fixture the comment names).
+// Every TypeScript example shown on the site is a file in examples/; each one runs here. Every value it prints
+// must match the 50-digit reference of test/fixtures/make-examples.py at SPEC.md's accuracy, the comment that
+// states it must round the reference correctly, and a handed case or peer fixture the comment names must agree.
 const dir = fileURLToPath(new URL('../examples/', import.meta.url));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts'))
@@ -21,7 +23,8 @@ function printed(value: unknown): number | number[] | string {
   );
 }
 
-function matches(
+/** The stated value (a comment) against a reference, to half a unit in the comment's last decimal. */
+function statedMatches(
   got: number | number[] | string,
   expected: number | number[] | string,
   tol: number,
@@ -62,7 +65,8 @@ function matchesPeer(got: number | number[] | string, id: string): boolean {
   const p = peers.get(id);
   if (!p) throw new Error(`no peer value ${id} in test/fixtures/parity-peers.json`);
   const expected = decode(p.value) as number | number[] | string;
-  return matches(got, expected, 1e-9 * Math.max(1, ...[expected].flat().map((v) => Math.abs(Number(v)))));
+  const scale = Math.max(1, ...[expected].flat().map((v) => Math.abs(Number(v))));
+  return statedMatches(got, expected, 1e-9 * scale);
 }
 
 describe('site examples', () => {
@@ -75,10 +79,12 @@ describe('site examples', () => {
   });
 
   for (const file of files) {
-    it(`examples/${file} prints what its comments state`, async () => {
+    it(`examples/${file} prints the reference values its comments state`, async () => {
       const source = readFileSync(join(dir, file), 'utf8');
       const annotations = parseAnnotations(source);
-      expect(annotations.length, 'an example states at least one result').toBeGreaterThan(0);
+      const references = referencesOf(file);
+      expect(references, `${file} has references in test/fixtures/examples-expected.json`).toBeDefined();
+      expect(annotations.length, 'one "// →" comment per reference').toBe(references!.length);
       const outputs: unknown[] = [];
       vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
         outputs.push(args.length === 1 ? args[0] : args);
@@ -88,10 +94,13 @@ describe('site examples', () => {
       expect(outputs.length, `${file}: one printed value per "// →" comment`).toBe(annotations.length);
       const failures: string[] = [];
       annotations.forEach((a, i) => {
+        const ref = references![i]!;
         const got = printed(outputs[i]);
-        if (!matches(got, a.expected, a.tolerance)) {
+        const off = mismatch(got, ref);
+        if (off !== null) failures.push(`line ${a.line}: printed ${JSON.stringify(got)}; ${off} — ${a.text}`);
+        if (!statedMatches(referenceValue(ref), a.expected, a.tolerance)) {
           failures.push(
-            `line ${a.line}: printed ${JSON.stringify(got)}, comment states ${JSON.stringify(a.expected)} — ${a.text}`,
+            `line ${a.line}: the comment states ${JSON.stringify(a.expected)}, reference ${ref.value}`,
           );
         }
         if (a.ref?.startsWith('peer:') && !matchesPeer(got, a.ref.slice(5))) {

@@ -34,13 +34,7 @@ function useDataset() {
     try {
       const arrays = parseNpz(new Uint8Array(await file.arrayBuffer()));
       const test = arrays.test_images;
-      if (
-        !test ||
-        test.dtype !== '|u1' ||
-        test.shape.length !== 3 ||
-        test.shape[1] !== 28 ||
-        test.shape[2] !== 28
-      ) {
+      if (test?.dtype !== '|u1' || test.shape.length !== 3 || test.shape[1] !== 28 || test.shape[2] !== 28) {
         throw new Error('this file has no 28 × 28 uint8 test_images array; is it pneumoniamnist.npz?');
       }
       setImages(test);
