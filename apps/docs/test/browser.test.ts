@@ -175,6 +175,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
       );
     await input.fill('51');
     expect(await accessibilityProblems()).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'pneumonia.png'), fullPage: true });
   });
 
@@ -196,6 +197,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
     await calc.getByLabel('Probability of normal').fill('0.2');
     await expect.poll(() => nats.textContent()).toBe((-Math.log(0.7)).toFixed(3)); // −ln 0.7 = 0.357
     expect(await accessibilityProblems()).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'findings.png'), fullPage: true });
   });
 
@@ -217,6 +219,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
       .toBe(((losses[0]! + losses[1]! + losses[2]! + softplus(-0.3)) / 4).toFixed(3));
     await calc.getByLabel('Label of nodule').selectOption('-1');
     expect(await accessibilityProblems()).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'multi-label.png'), fullPage: true });
   });
 
@@ -240,6 +243,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
     await expect.poll(async () => JSON.stringify(await fills(focal))).toBe(JSON.stringify(ceFills));
     await page.getByLabel('Focal γ').fill('2');
     expect(await accessibilityProblems()).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'segmentation.png'), fullPage: true });
   });
 
@@ -263,6 +267,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
     }
     expect(await page.textContent('body')).toContain('CC BY 4.0');
     expect(await accessibilityProblems()).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'real-x-rays.png'), fullPage: true });
   });
 
@@ -275,6 +280,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
       .first()
       .evaluate((e) => getComputedStyle(e).fontFamily);
     expect(font).toContain('KaTeX_Main');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'concepts-cross-entropy.png'), fullPage: true });
   });
 
@@ -309,6 +315,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
       const missing = names.filter((n) => !text.includes(n));
       expect(missing, `/api/${pkg} lists its exports`).toEqual([]);
     }
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'api-arrays.png') });
   });
 
@@ -322,6 +329,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
     const code = (await page.locator('pre').allTextContents()).join('\n');
     expect(code).toContain('@xent/arrays');
     expect(code).toContain('@xent/tfjs');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'home.png'), fullPage: true });
   });
 });

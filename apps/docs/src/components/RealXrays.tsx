@@ -94,7 +94,8 @@ function ReliabilityPlot({ bins, title }: { bins: Reliability[]; title: string }
   );
 }
 
-function Results({ r }: { r: PneumoniaResults }): ReactElement {
+/** The page body for one run (exported for the tests, which render it with a fixture run). */
+export function Results({ r }: { r: PneumoniaResults }): ReactElement {
   const id = useId();
   const dataset = useDataset();
   const n = r.testCases.labels.length;

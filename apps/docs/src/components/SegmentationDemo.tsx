@@ -32,7 +32,8 @@ function makeLogits(shift: number, confidence: number): number[][][] {
     for (let c = 0; c < SIZE; c++) {
       const d = Math.hypot(r - LESION.row - shift * 0.5, c - LESION.col - shift);
       const blob = confidence * (LESION.radius - d);
-      const spot = 1.5 * Math.exp(-((r - 12) ** 2 + (c - 12) ** 2) / 2);
+      // a false positive: the lesion logit reaches +1 at (12, 12), whatever the sharpness
+      const spot = (confidence * 3 + 1) * Math.exp(-((r - 12) ** 2 + (c - 12) ** 2) / 2);
       row.push([0, Math.max(blob, -confidence * 3) + spot]);
     }
     logits.push(row);
@@ -68,7 +69,7 @@ interface MapProps {
 }
 
 function HeatMap({ title, testId, values, mask, max, kind }: MapProps): ReactElement {
-  const cell = 14;
+  const cell = 12;
   return (
     <figure className="xent-heatmap">
       <svg

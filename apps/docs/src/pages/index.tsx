@@ -67,9 +67,22 @@ export default function Home(): ReactElement {
               <h2>{p.name}</h2>
               <p>{p.what}</p>
               <CodeBlock language="bash">{p.install}</CodeBlock>
-              {p.example !== null && <ExampleCode file={p.example} />}
             </div>
           ))}
+        </section>
+        <section className="xent-quickstarts">
+          <h2>Thirty seconds with each adapter</h2>
+          {PACKAGES.filter((p) => p.example !== null).map((p) => (
+            <div key={p.name}>
+              <h3>{p.name}</h3>
+              <ExampleCode file={p.example as string} />
+            </div>
+          ))}
+          <p>
+            Every example on this site runs in the test suite, and the values in its comments are checked
+            against a 50-digit reference. Next: <Link to="/concepts">the concepts</Link>, the{' '}
+            <Link to="/examples/pneumonia">radiology examples</Link> or <Link to="/api">the API</Link>.
+          </p>
         </section>
       </main>
     </Layout>
