@@ -10,6 +10,9 @@
  *   repetition (so no method always runs after the same neighbour). Before each sample the TF.js backend is
  *   selected and a full GC runs (outside the timing), so one method's garbage is not collected on another's
  *   time. A sample is k back-to-back calls, k calibrated so that a sample lasts ≥ 10 ms.
+ * - Budget: a method whose one call takes longer than `ctx.budgetMs / reps` (tf.losses on the cpu backend
+ *   at 10⁶ elements takes seconds) samples only in the first of the repetitions, at least 3 of them; its
+ *   ratios are then paired over those repetitions only. This keeps a whole run within minutes.
  */
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { flattenGrad } from './methods.mjs';
@@ -91,6 +94,7 @@ export async function prepare(methods, data, small, ctx, log) {
       consume(instance.run());
       const once = Number(process.hrtime.bigint() - t0);
       entry.k = Math.max(1, Math.min(100_000, Math.ceil(((ctx.sampleMs ?? 10) * 1e6) / Math.max(once, 1))));
+      entry.maxReps = Math.max(3, Math.floor(((ctx.budgetMs ?? 8000) * 1e6) / Math.max(once * entry.k, 1)));
       entry.instance = instance;
       log(
         `  ${method.id}: ok, ~${(once / data.elements).toFixed(2)} ns/element, k=${entry.k}${entry.leak ? `, LEAKS ${entry.leak} tensors` : ''}`,
@@ -113,6 +117,7 @@ export async function timeEntries(entries, elements, reps, ctx) {
   for (let r = 0; r < reps; r++) {
     for (let j = 0; j < live.length; j++) {
       const e = live[(j + r) % live.length];
+      if (r >= (e.maxReps ?? reps)) continue;
       await select(ctx, e.method);
       gc();
       const run = e.instance.run;

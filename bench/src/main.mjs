@@ -29,6 +29,7 @@ export function parseArgs(argv) {
     sweepMax: null,
     warmupMs: 150,
     sampleMs: 10,
+    budgetMs: 5000,
   };
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   for (let i = 0; i < args.length; i++) {
@@ -47,6 +48,7 @@ export function parseArgs(argv) {
     else if (a === '--sweep-max') opts.sweepMax = Number(args[++i]);
     else if (a === '--warmup-ms') opts.warmupMs = Number(args[++i]);
     else if (a === '--sample-ms') opts.sampleMs = Number(args[++i]);
+    else if (a === '--budget-ms') opts.budgetMs = Number(args[++i]);
     else
       throw new Error(`unknown argument ${a} (use --quick, --only W1,W4, --reps N, --no-sweep, --out DIR)`);
   }
@@ -59,6 +61,7 @@ export function parseArgs(argv) {
     reps: opts.reps,
     warmupMs: opts.warmupMs,
     sampleMs: opts.sampleMs,
+    budgetMs: opts.budgetMs,
   })) {
     if (!(Number.isFinite(v) && v > 0)) throw new Error(`--${k} must be a positive number; received ${v}`);
   }
@@ -198,11 +201,13 @@ export async function main(argv, extra = {}) {
   const log = opts.log ?? ((s) => console.log(s));
   if (!globalThis.gc) log('note: run with --expose-gc for GC between samples and the memory figures');
   const started = new Date();
+  const loadBefore = os.loadavg()[0];
   const { tf, wasm } = await loadTf();
   const ctx = {
     tf,
     warmupMs: opts.warmupMs,
     sampleMs: opts.sampleMs,
+    budgetMs: opts.budgetMs,
     arrays: await loadXent('@xent/arrays'),
     xtfjs: await loadXent('@xent/tfjs'),
   };
@@ -231,7 +236,10 @@ export async function main(argv, extra = {}) {
         cores: cpus.length,
         memoryGiB: Math.round(os.totalmem() / 2 ** 30),
         platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+        // 1-minute load average at the start and the end: above the core count, other processes shared the CPU
+        loadAverage: [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 10) / 10),
       },
+      budgetSecondsPerMethod: opts.budgetMs / 1000,
       node: process.version,
       v8: process.versions.v8,
       tfjs: tf.version_core,

@@ -50,9 +50,9 @@ function workloadTable(w) {
   );
   lines.push('');
   lines.push(
-    `| method | ns/element | IQR | ${RATIO_COLUMNS.map(([, h]) => h).join(' | ')} | value error | memory |`,
+    `| method | ns/element | IQR | reps | ${RATIO_COLUMNS.map(([, h]) => h).join(' | ')} | value error | memory |`,
   );
-  lines.push(`| --- | ---: | ---: | ${RATIO_COLUMNS.map(() => '---:').join(' | ')} | ---: | ---: |`);
+  lines.push(`| --- | ---: | ---: | ---: | ${RATIO_COLUMNS.map(() => '---:').join(' | ')} | ---: | ---: |`);
   const notes = [];
   for (const m of w.methods) {
     if (m.status !== 'ok') {
@@ -70,7 +70,7 @@ function workloadTable(w) {
     const err = m.check?.valueError;
     const errText = err === null || err === undefined ? '' : err === 0 ? '0' : err.toExponential(1);
     lines.push(
-      `| ${cell(m.label)} | ${num(s.median)} | ${num(s.q1)}–${num(s.q3)} | ${ratios.join(' | ')} | ${errText} | ${memoryCell(m)} |`,
+      `| ${cell(m.label)} | ${num(s.median)} | ${num(s.q1)}–${num(s.q3)} | ${s.n} | ${ratios.join(' | ')} | ${errText} | ${memoryCell(m)} |`,
     );
   }
   lines.push('');
@@ -85,11 +85,11 @@ export function renderMarkdown(result) {
   lines.push('# Benchmark results');
   lines.push('');
   lines.push(
-    `Measured ${meta.date.slice(0, 16).replace('T', ' ')} UTC on ${cell(meta.machine.cpu)} (${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB, ${cell(meta.machine.platform)}), Node ${meta.node} (V8 ${meta.v8}), TF.js ${meta.tfjs} (wasm SIMD ${meta.wasm.simd ? 'on' : 'off'}, threads ${meta.wasm.threads ? 'on' : 'off'}); ${meta.repetitions} interleaved repetitions, seed ${meta.seed}, ${meta.durationSeconds} s.${meta.quick ? ' **Quick run (small sizes): not representative.**' : ''}`,
+    `Measured ${meta.date.slice(0, 16).replace('T', ' ')} UTC on ${cell(meta.machine.cpu)} (${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB, ${cell(meta.machine.platform)}, load average ${meta.machine.loadAverage?.join(' → ') ?? 'n/a'}), Node ${meta.node} (V8 ${meta.v8}), TF.js ${meta.tfjs} (wasm SIMD ${meta.wasm.simd ? 'on' : 'off'}, threads ${meta.wasm.threads ? 'on' : 'off'}); ${meta.repetitions} interleaved repetitions (a method whose samples would take over ${meta.budgetSecondsPerMethod ?? '–'} s in all takes part in fewer, at least 3), seed ${meta.seed}, ${meta.durationSeconds} s.${meta.quick ? ' **Quick run (small sizes): not representative.**' : ''}`,
   );
   lines.push('');
   lines.push(
-    'Times are nanoseconds per element (one logit) for the whole call: the median over repetitions and the interquartile range. A "× X" column is the method\'s time divided by the time of X in the same repetitions (the median of the paired ratios): below 1 the method is faster than X, 0.25 means 4× faster. Gradient rows (valueAndGrad) are compared with the gradient rows of the baselines. Value error is relative to a float64 reference; a method whose value or gradient is off its tolerance is not timed. Memory: bytes allocated by one call and not released when it returns (JS heap and ArrayBuffers) per position, or for tensors the peak tensor bytes above the inputs, per logit (`tf.profile`). The full matrix of every method\'s ratio to every other is in `latest.json`.',
+    'Times are nanoseconds per element (one logit) for the whole call: the median over repetitions, the interquartile range and the number of repetitions. A 1-minute load average above the core count means other processes shared the CPU: absolute times are then inflated, the paired ratios less so. A "× X" column is the method\'s time divided by the time of X in the same repetitions (the median of the paired ratios): below 1 the method is faster than X, 0.25 means 4× faster. Gradient rows (valueAndGrad) are compared with the gradient rows of the baselines. Value error is relative to a float64 reference; a method whose value or gradient is off its tolerance is not timed. Memory: bytes allocated by one call and not released when it returns (JS heap and ArrayBuffers) per position, or for tensors the peak tensor bytes above the inputs, per logit (`tf.profile`). The full matrix of every method\'s ratio to every other is in `latest.json`.',
   );
   lines.push('');
   lines.push('## Targets');
