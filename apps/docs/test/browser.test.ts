@@ -134,6 +134,10 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
   }, 300_000);
 
   it('pneumonia: 51 % shows 0.673 nats, 98 % shows 0.020, the plot marks the point', async () => {
+    // the calculator is in the served HTML too, before any script runs: 51 % → −ln 0.51 = 0.673
+    const served = await (await fetch(`${origin}/examples/pneumonia`)).text();
+    expect(served).toContain('Predicted probability of pneumonia (%)');
+    expect(served).toMatch(/data-testid="?ce-nats"?[^>]*>0\.673</); // minified HTML may drop quotes
     expect(await open('/examples/pneumonia')).toEqual([]);
     const calc = page.getByTestId('calculator-pneumonia');
     const input = calc.getByLabel('Predicted probability of pneumonia (%)', { exact: true });
