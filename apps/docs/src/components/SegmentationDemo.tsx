@@ -69,7 +69,7 @@ interface MapProps {
 }
 
 function HeatMap({ title, testId, values, mask, max, kind }: MapProps): ReactElement {
-  const cell = 12;
+  const cell = 10;
   return (
     <figure className="xent-heatmap">
       <svg
