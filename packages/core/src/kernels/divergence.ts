@@ -4,7 +4,7 @@
  *   KL_n = s_n Σ_c p_c (log p_c − log q_c)        H_n = s_n Σ_c p_c (−log p_c)        w_n = s_n
  *
  * 0 · log 0 = 0: a class with p_c = 0 is never evaluated, whatever q_c (0 or a −∞ logit included).
- * Probabilities: q is clipped to [ε, 1 − ε] first when ε > 0 (gradient 0 where clipped); a term is
+ * Probabilities: q is clipped to [ε, 1 − ε] first when ε > 0 (gradient 0 where clipped, at the bound itself included); a term is
  * p · log1p((p − q)/q) when p and q are within a factor 2 (p − q exact by Sterbenz's lemma, so a term
  * near 0 keeps its digits), else p · (log p − log q), which never overflows (p = 1, q = 5e-324). Logits: log q_c = v_c − lse with
  * v_c = x_c − max and lse = log1p(Σ_{c≠argmax} e^(v_c)) (rows.ts; a row holding +∞ shares the
@@ -78,10 +78,10 @@ function klProbabilitiesRow(p: DivergenceParams, base: number, s: number): numbe
     let q = qd[j]!;
     let clipped = false;
     if (eps > 0) {
-      if (q < eps) {
+      if (q <= eps) {
         q = eps;
         clipped = true;
-      } else if (q > hi) {
+      } else if (q >= hi) {
         q = hi;
         clipped = true;
       }

@@ -10,7 +10,7 @@
  * From logits: −log q = softplus(−x), −log(1 − q) = softplus(x) (softplus(x) = max(x, 0) +
  * log1p(e^−|x|)): two terms ≥ 0, exact for |x| up to 1e300 and ±∞; a term whose coefficient is 0 is
  * never evaluated (t' = 1, x = +∞ gives 0, not 0 · ∞). From probabilities: −log q and −log1p(−q), with
- * q clipped to [ε, 1 − ε] first when ε > 0 (gradient 0 where clipped).
+ * q clipped to [ε, 1 − ε] first when ε > 0 (gradient 0 where clipped, at the bound itself included).
  *
  * Focal (Lin et al., ICCV 2017) in log space: log(1 − p_t) is −softplus(x) for t' = 1, −softplus(−x)
  * for t' = 0, else log(q t̄' + (1 − q) t') (≥ log min(t', t̄'), no underflow); (1 − p_t)^γ = 1 for γ = 0.
@@ -92,10 +92,10 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
     } else {
       q = v;
       if (clip) {
-        if (q < lo) {
+        if (q <= lo) {
           q = lo;
           clipped = true;
-        } else if (q > hi) {
+        } else if (q >= hi) {
           q = hi;
           clipped = true;
         }

@@ -19,7 +19,7 @@
  * G = Σ_c g_c (for γ = null, g_c = k_c):
  *   logits:            ∂a/∂x_j = s_n (q_j G − g_j) = s_n (q_j (G − g_j) − (1 − q_j) g_j)
  *   log-probabilities: ∂a/∂lq_j = −s_n g_j
- *   probabilities:     ∂a/∂q_j = −s_n k_j (1 − q_j)^γ (γ (−log q_j)/(1 − q_j) + 1/q_j), 0 where clipped
+ *   probabilities:     ∂a/∂q_j = −s_n k_j (1 − q_j)^γ (γ (−log q_j)/(1 − q_j) + 1/q_j), 0 where clipped (at the bound too)
  * The ratio (−log q)/(1 − q) → 1 as q → 1 and q(−log q) → 0 as q → 0 are taken as those limits, so no
  * γ ≥ 0 (γ < 1 included) and no logit gives 0 · ∞. 1 − q_j is formed as (S − e_j)/S (S − e_argmax =
  * Σ_{others}), never as 1 − q_j, so the one-hot gradient q_y − 1 keeps its relative accuracy.
@@ -281,10 +281,10 @@ function generalDirectRow(p: SoftmaxFamilyParams, base: number, label: number, s
       q = expFast(v);
     } else {
       if (clip) {
-        if (q < lo) {
+        if (q <= lo) {
           q = lo;
           clipped = true;
-        } else if (q > hi) {
+        } else if (q >= hi) {
           q = hi;
           clipped = true;
         }
