@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check, jsMemory, prepare } from '../src/harness.mjs';
+import { check, jsMemory, prepare, timeEntries } from '../src/harness.mjs';
 import { main } from '../src/main.mjs';
 import { TOLERANCE } from '../src/methods.mjs';
 import { softmaxData } from '../src/workloads.mjs';
@@ -104,6 +104,20 @@ describe('self-check', () => {
     expect(w?.reason).toMatch(/value error 1\.00e-2/);
     expect(b?.status).toBe('n/a');
     expect(b?.reason).toContain('no kernel');
+  });
+});
+
+describe('interleaved repetitions', () => {
+  it('samples a method over its budget in fewer repetitions, and pairs ratios over the common ones', async () => {
+    const fast = { method: { id: 'a' }, instance: { run: () => 1 }, k: 1, maxReps: 5 };
+    const slow = { method: { id: 'b' }, instance: { run: () => 2 }, k: 1, maxReps: 3 };
+    const skipped = { method: { id: 'c' }, instance: null, k: 1 };
+    const entries: Array<Record<string, unknown>> = [fast, slow, skipped];
+    await timeEntries(entries, 10, 5, { tf: { getBackend: () => 'cpu' } });
+    expect(fast).toHaveProperty('samples.length', 5);
+    expect(slow).toHaveProperty('samples.length', 3);
+    expect(slow).toHaveProperty('stats.n', 3);
+    expect(skipped).not.toHaveProperty('samples');
   });
 });
 
