@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { expFast } from './exp';
+import { INV_LN2_N, LN2_N_HI, LN2_N_LO } from './expTable';
 import { EXP_ULPS } from './testing/tolerances';
 import { num, ulpError } from './testing/ulp';
 
@@ -57,4 +58,11 @@ describe('expFast against mpmath (50 digits)', () => {
     }
     expect(mono).toBe(true);
   });
+});
+
+test('the literals written into expFast are the generated constants of expTable.ts', () => {
+  const src = readFileSync(new URL('./exp.ts', import.meta.url), 'utf8');
+  for (const c of [INV_LN2_N, LN2_N_HI, LN2_N_LO]) expect(src).toContain(`${c}`);
+  expect(src).toContain('6755399441055744'); // 1.5 · 2^52
+  expect(6755399441055744).toBe(1.5 * 2 ** 52);
 });

@@ -20,13 +20,7 @@
  *
  * @internal
  */
-import { EXP_TABLE_HI, EXP_TABLE_LO, INV_LN2_N, LN2_N_HI, LN2_N_LO } from './expTable';
-
-const SHIFTER = 6755399441055744; // 1.5 · 2^52
-const C2 = 1 / 2;
-const C3 = 1 / 6;
-const C4 = 1 / 24;
-const C5 = 1 / 120;
+import { EXP_TABLE_HI, EXP_TABLE_LO } from './expTable';
 
 /** 2^M for M = −1022 … 1023, indexed by M + 1022 (all normal numbers, so the scaling is exact). */
 const POW2 = /* @__PURE__ */ (() => {
@@ -45,21 +39,37 @@ const POW2 = /* @__PURE__ */ (() => {
 })();
 
 /**
+ * The table as interleaved pairs [T_hi(j), T_lo(j)] at 2j, 2j + 1: both loads hit one cache line and
+ * one bounds check (measured ~20 % faster than two separate arrays in V8).
+ */
+const TABLE = /* @__PURE__ */ (() => {
+  const t = new Float64Array(256);
+  for (let j = 0; j < 128; j++) {
+    t[2 * j] = EXP_TABLE_HI[j]!;
+    t[2 * j + 1] = EXP_TABLE_LO[j]!;
+  }
+  return t;
+})();
+
+/**
  * e^x to within 1 ulp (see the module comment), ~3–5× faster than `Math.exp` in V8's optimised code.
  * exp(−∞) = +0, exp(+∞) = +∞, exp(NaN) = NaN.
  * @internal
  */
 export function expFast(x: number): number {
   if (x >= -708 && x <= 709) {
-    const kf = x * INV_LN2_N + SHIFTER - SHIFTER;
+    // The constants are written as literals (module-level bindings cost a load each in V8's optimised
+    // code): 184.66… = INV_LN2_N, 0.0054… = LN2_N_HI, 1.49…e-12 = LN2_N_LO (expTable.ts; a test checks
+    // that they agree), 6755399441055744 = 1.5 · 2^52, and the Taylor coefficients 1/2, 1/6, 1/24, 1/120.
+    const kf = x * 184.6649652337873 + 6755399441055744 - 6755399441055744;
     const k = kf | 0;
-    const r = x - kf * LN2_N_HI - kf * LN2_N_LO;
-    const j = k & 127;
+    const r = x - kf * 0.00541521234663378 - kf * 1.4907929134926466e-12;
+    const j = (k & 127) << 1;
     const r2 = r * r;
     // p(r) = r + r²/2 + r³/6 + r⁴/24 + r⁵/120, evaluated in Estrin-like form for parallelism.
-    const p = r + r2 * (C2 + r * C3) + r2 * r2 * (C4 + r * C5);
-    const hi = EXP_TABLE_HI[j]!;
-    return POW2[(k >> 7) + 1022]! * (hi + (EXP_TABLE_LO[j]! + hi * p));
+    const p = r + r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120));
+    const hi = TABLE[j]!;
+    return POW2[(k >> 7) + 1022]! * (hi + (TABLE[j + 1]! + hi * p));
   }
   return Math.exp(x);
 }

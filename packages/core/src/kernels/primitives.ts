@@ -15,6 +15,7 @@
  * @internal
  */
 import { expFast } from './exp';
+import { log1pFast } from './log1p';
 import { sigmoid, softplus } from './scalar';
 import type { ClassLayout } from './types';
 
@@ -59,7 +60,7 @@ export function logSumExpKernel(layout: ClassLayout, x: ArrayLike<number>, out: 
     for (let i = 0; i < inner; i++) {
       const base = o * rowSpan + i;
       const m = rowMax(x, base, classes, inner);
-      out[o * inner + i] = m - m === 0 ? m + Math.log1p(sumOthers(x, base, classes, inner, m)) : m;
+      out[o * inner + i] = m - m === 0 ? m + log1pFast(sumOthers(x, base, classes, inner, m)) : m;
     }
   }
 }
@@ -75,7 +76,7 @@ function normalizeRows(layout: ClassLayout, x: ArrayLike<number>, out: Float64Ar
       if (m - m === 0) {
         const sp = sumOthers(x, base, classes, inner, m);
         if (log) {
-          const lse = Math.log1p(sp);
+          const lse = log1pFast(sp);
           for (let c = 0, j = base; c < classes; c++, j += inner) out[j] = x[j]! - m - lse;
         } else {
           const S = 1 + sp;

@@ -4,6 +4,7 @@
  * @internal
  */
 import { expFast } from './exp';
+import { log1pFast } from './log1p';
 
 /**
  * Per-row scratch for the general (non-fast) paths: C entries each, allocated once per kernel call,
@@ -112,7 +113,7 @@ export function scanRow(
   }
   st.max = m;
   st.sumOthers = sp;
-  st.lse = Math.log1p(sp);
+  st.lse = log1pFast(sp);
 }
 
 /**

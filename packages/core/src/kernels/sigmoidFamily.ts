@@ -24,6 +24,7 @@
  */
 import { recordPosition } from './accumulator';
 import { expFast } from './exp';
+import { log1pFast } from './log1p';
 import type { SigmoidFamilyParams } from './types';
 
 /** Runs the sigmoid / binary (and focal) kernel; see the module comment. */
@@ -80,7 +81,7 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
     if (logits) {
       // one exponential and one log1p per element: e = e^−|v| ∈ [0, 1], softplus(±v) = max(±v, 0) + log1p(e)
       const e = expFast(v >= 0 ? -v : v);
-      const l = Math.log1p(e);
+      const l = log1pFast(e);
       spPos = Math.max(v, 0) + l;
       spNeg = Math.max(-v, 0) + l;
       const d = 1 + e;

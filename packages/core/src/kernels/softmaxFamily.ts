@@ -28,6 +28,7 @@
  */
 import { recordPosition } from './accumulator';
 import { expFast } from './exp';
+import { log1pFast } from './log1p';
 import { createRowScratch, createRowState, log1mq, type RowScratch, type RowState, scanRow } from './rows';
 import { log1mexp } from './scalar';
 import type { SoftmaxFamilyParams } from './types';
@@ -138,7 +139,7 @@ function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
         }
       }
       // −log q_y = (max − x_y) + log1p(Σ_{c≠argmax} e^(x_c − max)); NaN entries make sp NaN
-      const a = k * (m - x[yj]! + Math.log1p(sp));
+      const a = k * (m - x[yj]! + log1pFast(sp));
       if (grad !== null) {
         const S = 1 + sp;
         const scale = k / S;

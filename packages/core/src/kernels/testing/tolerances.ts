@@ -6,6 +6,9 @@
 /** expFast: at most one ulp from the exact value (Tang's bound is ~0.54 ulp; subnormal results are double-rounded). */
 export const EXP_ULPS = 1;
 
+/** log1pFast: at most one ulp from the exact value. */
+export const LOG1P_ULPS = 1;
+
 /** Loss values (float64): relative 1e-12, absolute 1e-300 near 0. */
 export const VALUE_REL = 1e-12;
 export const VALUE_ABS = 1e-300;
