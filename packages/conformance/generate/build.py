@@ -50,7 +50,7 @@ def tojson(v):
         return [tojson(x) for x in v]
     if isinstance(v, dict):
         return {k: tojson(x) for k, x in v.items()}
-    if isinstance(v, str):
+    if isinstance(v, (str, bool)):
         return v
     return num(v)
 

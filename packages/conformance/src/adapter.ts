@@ -112,8 +112,8 @@ export interface ConformanceAdapter {
     context: CallContext,
   ): Promise<Nested>;
   /** The adapter's exported `XentError` class (checked with `instanceof`). */
-  // biome-ignore lint/suspicious/noExplicitAny: any constructor signature is acceptable here
   readonly XentError: abstract new (
+    // biome-ignore lint/suspicious/noExplicitAny: any constructor signature is acceptable here
     ...args: any[]
   ) => Error;
   /** `LossMeter` support; the meter properties are skipped (with a message) when absent. */

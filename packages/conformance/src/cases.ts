@@ -129,6 +129,14 @@ export function checkThrown(
   return null;
 }
 
+/**
+ * The bounds of a value: SPEC's relative and absolute ones, or, for KL (a case with `abs_scale`),
+ * absolute accuracy relative to Σ|p log p| + Σ|p log q| (the scale multiplies the bound `abs`).
+ */
+function valueBounds(tol: Tolerance, scale: Nested | undefined): { rel: number; abs: number } {
+  return scale === undefined ? { rel: tol.rel, abs: tol.abs } : { rel: tol.rel, abs: tol.rel };
+}
+
 /** Runs the value part of one case. */
 export async function runValue(
   adapter: ConformanceAdapter,
@@ -175,7 +183,7 @@ export async function runValue(
   const expected = decode(rawExpected) as Nested;
   const scaleRaw = f32 && c.abs_scale_f32 !== undefined ? c.abs_scale_f32 : c.abs_scale;
   const scale = scaleRaw === undefined ? undefined : (decode(scaleRaw) as Nested);
-  const m = worstMismatch(got, expected, { rel: tol.rel, abs: tol.abs }, scale);
+  const m = worstMismatch(got, expected, valueBounds(tol, scale), scale);
   return outcome(c, m, where, 'value', got, expected);
 }
 
@@ -218,7 +226,7 @@ export async function runGradient(
       const scaleRaw = f32 && c.abs_scale_f32 !== undefined ? c.abs_scale_f32 : c.abs_scale;
       const scale = scaleRaw === undefined ? undefined : (decode(scaleRaw) as Nested);
       const expectedValue = decode(rawExpected) as Nested;
-      const mv = worstMismatch(r.value, expectedValue, { rel: tol.rel, abs: tol.abs }, scale);
+      const mv = worstMismatch(r.value, expectedValue, valueBounds(tol, scale), scale);
       if (mv.ratio > 1) return outcome(c, mv, where, 'valueAndGrad value', r.value, expectedValue);
     } else {
       grad = await adapter.gradient!(c.fn, targets, predictions, options, ctx);
@@ -244,11 +252,14 @@ export function summarise(
   const ran = outcomes.filter((o) => o.ran);
   const failed = ran.filter((o) => !o.pass).sort((a, b) => b.ratio - a.ratio);
   if (failed.length === 0) {
-    const worst = ran.reduce((w, o) => (o.ratio > w ? o.ratio : w), 0);
+    const worst = ran.reduce<CaseOutcome | undefined>(
+      (w, o) => (w === undefined || o.ratio > w.ratio ? o : w),
+      undefined,
+    );
     return {
       failed: 0,
       ran: ran.length,
-      report: `${ran.length} cases pass; worst error ${worst.toPrecision(3)} × allowed`,
+      report: `${ran.length} cases pass; worst error ${(worst?.ratio ?? 0).toPrecision(3)} × allowed (${worst?.id ?? '-'})`,
     };
   }
   const lines = failed.slice(0, limit).map((o) => o.message);

@@ -1,6 +1,10 @@
 import type { ConformanceAdapter } from './adapter';
+import { errorsGroup } from './groups/errors';
 import { fixturesGroup } from './groups/fixtures';
 import { handedGroup } from './groups/handed';
+import { meterGroup } from './groups/meter';
+import { propertiesGroup } from './groups/properties';
+import { specialGroup } from './groups/special';
 import type { TestApi } from './runner';
 import { REGIMES, type Regime } from './tolerances';
 
@@ -16,10 +20,16 @@ export type {
   PrimitiveName,
   ValueAndGrad,
 } from './adapter';
+export type { Batch, BinaryBatch } from './arbitraries';
+export { SEED } from './arbitraries';
 export type { CaseOutcome, FixtureCase, FixtureFile } from './cases';
 export { loadFixture, runGradient, runValue, summarise } from './cases';
 export { decode, flatten, worstMismatch } from './compare';
+export type { ErrorCase } from './errorCases';
+export { ERROR_CASES } from './errorCases';
 export type { Assertion, TestApi } from './runner';
+export type { SpecialCase } from './specialCases';
+export { SPECIAL_CASES } from './specialCases';
 export {
   FINITE_DIFFERENCE,
   FLOAT32,
@@ -60,5 +70,12 @@ export function runConformance(adapter: ConformanceAdapter, api: TestApi, option
   api.describe(`conformance: ${adapter.name} (${adapter.precision})`, () => {
     if (groups.has('fixtures')) fixturesGroup(adapter, api, options.regimes ?? REGIMES);
     if (groups.has('handed')) handedGroup(adapter, api);
+    if (groups.has('errors')) errorsGroup(adapter, api);
+    if (groups.has('special')) specialGroup(adapter, api);
+    if (groups.has('properties')) {
+      const numRuns = options.numRuns ?? (adapter.precision === 'float64' ? 100 : 30);
+      propertiesGroup(adapter, api, numRuns);
+      meterGroup(adapter, api, numRuns);
+    }
   });
 }

@@ -18,6 +18,8 @@ export function fixturesGroup(adapter: ConformanceAdapter, api: TestApi, regimes
         const s = summarise(outcomes);
         api.expect(s.ran, `${regime}: no case ran`).toBeGreaterThanOrEqual(1);
         api.expect(s.failed, s.report).toBe(0);
+        if (process.env.XENT_CONFORMANCE_REPORT)
+          console.info(`${adapter.name} ${regime} values: ${s.report}`);
       });
       api.test(`${regime}: gradients`, async () => {
         const file = loadFixture(regime);
@@ -25,6 +27,8 @@ export function fixturesGroup(adapter: ConformanceAdapter, api: TestApi, regimes
         for (const c of file.cases) outcomes.push(await runGradient(adapter, c, tol));
         const s = summarise(outcomes);
         api.expect(s.failed, s.report).toBe(0);
+        if (process.env.XENT_CONFORMANCE_REPORT)
+          console.info(`${adapter.name} ${regime} gradients: ${s.report}`);
       });
     }
   });
