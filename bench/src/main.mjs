@@ -168,7 +168,7 @@ async function runSweep(opts, ctx, log) {
     const data = softmaxData('W1', `softmax CE, ${n} × 14`, [n, 14], -1, SEED + 1);
     const small = softmaxData('W1', 'warm-up', [Math.min(n, 1000), 14], -1, SEED + 1);
     const methods = methodsFor(data).filter(
-      (m) => SWEEP_METHODS.includes(m.id) && !(m.backend === 'cpu' && n > 100_000),
+      (m) => SWEEP_METHODS.includes(m.id) && !(m.id === 'tf-cpu' && n > 100_000),
     );
     log(`sweep: ${n} × 14`);
     const entries = await prepare(methods, data, small, ctx, () => {});
