@@ -68,17 +68,21 @@ export function evaluateTargets(result) {
       const r = timeRatio(w, `arrays-nested${g}`, `arrays-typed${g}`);
       add(w.id, `nested arrays ≤ 2× typed arrays${g ? ' (valueAndGrad)' : ''}`, `${x(r)}`, atMost(r, 2));
     }
-    const m = method(w, 'arrays-typed')?.memory;
-    if (m) {
+    for (const [id, input] of [
+      ['arrays-typed', 'typed arrays'],
+      ['arrays-nested', 'nested arrays'],
+    ]) {
+      const target = `scalar mean allocates O(N), no N × C temporary (${input})`;
+      const m = method(w, /** @type {string} */ (id))?.memory;
+      if (!m) {
+        add(w.id, target, 'n/a', null);
+        continue;
+      }
       // an N × C float64 temporary alone is 8 bytes per element; O(N) allows a few float64 per position
       const ok = m.bytes < 8 * w.elements && m.bytes <= 16 * w.positions + 65536;
-      add(
-        w.id,
-        'scalar mean allocates O(N), no N × C temporary',
-        `${f(m.perPosition, 1)} B/position = ${f(m.perElement, 2)} B/element${m.gcDuring ? ' (a GC ran during the call: lower bound)' : ''}`,
-        ok,
-      );
-    } else add(w.id, 'scalar mean allocates O(N), no N × C temporary', 'n/a', null);
+      const note = m.gcDuring ? ' (a GC ran during the call: lower bound)' : '';
+      add(w.id, target, `${f(m.perPosition, 1)} B/position = ${f(m.perElement, 2)} B/element${note}`, ok);
+    }
 
     for (const g of ['', ':grad']) {
       const kind = g ? 'valueAndGrad' : 'value';
