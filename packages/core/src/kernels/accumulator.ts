@@ -73,3 +73,34 @@ export function recordPosition(acc: Accumulator, a: number, w: number): void {
   }
   acc.count++;
 }
+
+/**
+ * The rounding error of t = fl(s + x) (Neumaier's step, exact), or 0 when t is ±∞ or NaN. For hot loops
+ * that keep their running sum in local variables (no object writes per position) and hand it over with
+ * {@link addRun} at the end.
+ */
+export function sumError(s: number, x: number, t: number): number {
+  if (t - t !== 0) return 0;
+  return Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+}
+
+/**
+ * Adds a locally accumulated run (sum + its compensation, weight + its compensation, counts) to `acc`,
+ * through the compensated path, as {@link mergeAccumulators} does.
+ */
+export function addRun(
+  acc: Accumulator,
+  sum: number,
+  sumComp: number,
+  weight: number,
+  weightComp: number,
+  count: number,
+  nonzero: number,
+): void {
+  addToSum(acc, sum);
+  addToSum(acc, sumComp);
+  addToWeight(acc, weight);
+  addToWeight(acc, weightComp);
+  acc.count += count;
+  acc.nonzero += nonzero;
+}

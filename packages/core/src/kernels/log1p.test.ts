@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { log1pFast } from './log1p';
+import { log1pFast, log1pUnit } from './log1p';
 import { LN2_HI, LN2_LO } from './logTable';
 import { LOG1P_ULPS } from './testing/tolerances';
 import { num, ulpError } from './testing/ulp';
@@ -36,6 +36,19 @@ describe('log1pFast against mpmath (50 digits)', () => {
       expect(worst.ulps, `worst case ${JSON.stringify(worst)}`).toBeLessThanOrEqual(LOG1P_ULPS);
     });
   }
+
+  test('log1pUnit agrees with the reference on every fixture point in [0, 1] (and defers outside)', () => {
+    let worst = { x: 0, ulps: 0 };
+    for (const points of Object.values(fixture.regimes)) {
+      for (const [xs, his, lo] of points) {
+        const x = num(xs);
+        const e = ulpError(log1pUnit(x), num(his), lo);
+        if (!(e <= worst.ulps)) worst = { x, ulps: e };
+      }
+    }
+    console.log(`log1pUnit: worst ${worst.ulps.toFixed(3)} ulp at x = ${worst.x}`);
+    expect(worst.ulps, JSON.stringify(worst)).toBeLessThanOrEqual(LOG1P_ULPS);
+  });
 
   test('special values: log1p(+∞) = +∞, log1p(NaN) = NaN, log1p(0) = 0, log1p(−1) = −∞', () => {
     for (const [x, e] of fixture.special) expect(Object.is(log1pFast(num(x)), num(e))).toBe(true);

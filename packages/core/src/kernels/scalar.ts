@@ -3,7 +3,7 @@
  * @internal
  */
 import { expFast } from './exp';
-import { log1pFast } from './log1p';
+import { log1pUnit } from './log1p';
 
 const LN2 = Math.LN2;
 
@@ -12,7 +12,7 @@ const LN2 = Math.LN2;
  * cancellation; e^−|x| ≤ 1 never overflows. softplus(+∞) = +∞, softplus(−∞) = 0, relative error ~2 ulp.
  */
 export function softplus(x: number): number {
-  return x > 0 ? x + log1pFast(expFast(-x)) : log1pFast(expFast(x));
+  return x > 0 ? x + log1pUnit(expFast(-x)) : log1pUnit(expFast(x));
 }
 
 /**

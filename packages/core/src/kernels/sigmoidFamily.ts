@@ -22,9 +22,9 @@
  *
  * @internal
  */
-import { recordPosition } from './accumulator';
+import { addRun, recordPosition, sumError } from './accumulator';
 import { expFast } from './exp';
-import { log1pFast } from './log1p';
+import { log1pUnit } from './log1p';
 import type { SigmoidFamilyParams } from './types';
 
 /** Runs the sigmoid / binary (and focal) kernel; see the module comment. */
@@ -47,6 +47,13 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
   const clip = !logits && eps > 0;
   const gamma = p.gamma;
   const alpha = p.alpha;
+  const needQ = grad !== null || gamma !== null;
+  // the running sums of the common path live in locals (no object writes per element); see addRun
+  let sum = 0;
+  let sumComp = 0;
+  let wsum = 0;
+  let wComp = 0;
+  let count = 0;
   for (let n = 0; n < size; n++) {
     const t = targets[n]!;
     if (t === ignore) {
@@ -80,16 +87,23 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
     let spNeg = 0; // softplus(−v) = −log q
     if (logits) {
       // one exponential and one log1p per element: e = e^−|v| ∈ [0, 1], softplus(±v) = max(±v, 0) + log1p(e)
-      const e = expFast(v >= 0 ? -v : v);
-      const l = log1pFast(e);
+      const e = expFast(-Math.abs(v)); // branch-free: the sign of random logits is unpredictable
+      const l = log1pUnit(e);
       spPos = Math.max(v, 0) + l;
       spNeg = Math.max(-v, 0) + l;
-      const d = 1 + e;
-      q = v >= 0 ? 1 / d : e / d;
-      omq = v >= 0 ? e / d : 1 / d;
-      if (cp !== 0) ce += cp * spNeg;
-      if (tn !== 0) ce += tn * spPos;
-      dce = (cp !== 0 ? -cp * omq : 0) + (tn !== 0 ? tn * q : 0);
+      // branch-free for finite v; only an infinite v can give 0 · ∞, and then a zero coefficient's term
+      // is dropped (never evaluated, SPEC.md)
+      ce = cp * spNeg + tn * spPos;
+      if (Number.isNaN(ce)) ce = (cp !== 0 ? cp * spNeg : 0) + (tn !== 0 ? tn * spPos : 0);
+      if (needQ) {
+        const inv = 1 / (1 + e);
+        q = v >= 0 ? inv : e * inv;
+        omq = v >= 0 ? e * inv : inv;
+        dce = tn * q - cp * omq; // q, 1 − q ∈ [0, 1]: never 0 · ∞
+      } else {
+        q = 0; // not needed: no gradient and no focal factor
+        omq = 0;
+      }
     } else {
       q = v;
       if (clip) {
@@ -145,6 +159,15 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
     if (grad !== null) grad[n] = clipped ? 0 : s * g;
     const an = s * a;
     if (per !== null) per[n] = an;
-    recordPosition(acc, an, s);
+    if (an !== 0) {
+      const t1 = sum + an;
+      sumComp += sumError(sum, an, t1);
+      sum = t1;
+    }
+    const w1 = wsum + s; // s ≠ 0 here
+    wComp += sumError(wsum, s, w1);
+    wsum = w1;
+    count++;
   }
+  addRun(acc, sum, sumComp, wsum, wComp, count, count);
 }
