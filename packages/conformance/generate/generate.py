@@ -2,6 +2,7 @@
 
 Usage: python3 generate/generate.py [regime ...]   (all regimes when none is named)
        pnpm --filter @xent/conformance fixtures
+XENT_FIXTURES_OUT=<dir> writes elsewhere (the package's test compares a fresh run with the committed files).
 
 Each file is {"meta": {...}, "cases": [...]}; `meta` names the tool, its version, the precision and the
 seed. Every regime draws from its own generator (seed + its index), so regenerating one regime leaves
@@ -40,7 +41,7 @@ REGIMES = {
 }
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, '..', 'fixtures')
+OUT = os.environ.get('XENT_FIXTURES_OUT') or os.path.join(HERE, '..', 'fixtures')
 
 
 def meta(regime, index, description):
