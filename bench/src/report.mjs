@@ -61,6 +61,7 @@ function workloadTable(w) {
       );
       continue;
     }
+    if (m.tensorLeak) notes.push(`- ${cell(m.label)}: leaves ${m.tensorLeak} tensor(s) behind per call`);
     const s = m.nsPerElement;
     const ratios = RATIO_COLUMNS.map(([id]) => {
       const base = m.grad && id !== 'floor-exp' ? `${id}:grad` : id;
