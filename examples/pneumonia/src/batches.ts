@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Split } from './data.js';
 
-const PIXELS = 28 * 28;
+const SIDE = 28;
+const PIXELS = SIDE * SIDE;
 
 /** Pixel mean and standard deviation of a split, for standardising the inputs. */
 export function pixelStats(s: Split): { mu: number; sigma: number } {
@@ -17,7 +18,11 @@ export function pixelStats(s: Split): { mu: number; sigma: number } {
   return { mu, sigma: Math.sqrt(sq / s.images.length - mu * mu) };
 }
 
-/** A batch of standardised images, [b, 28, 28, 1], taking images idx[from … to − 1] of a split. */
+/**
+ * A batch of standardised images, [b, 28, 28, 1], taking images idx[from … to − 1] of a split. With
+ * `shift`, image k is translated by (shift.dy[k], shift.dx[k]) pixels, the edge rows and columns
+ * repeated into the uncovered border (training-time augmentation).
+ */
 export function batchTensor(
   s: Split,
   idx: ArrayLike<number>,
@@ -25,14 +30,36 @@ export function batchTensor(
   to: number,
   mu: number,
   sigma: number,
+  shift?: { dy: Int8Array; dx: Int8Array },
 ): tf.Tensor4D {
   const b = to - from;
   const x = new Float32Array(b * PIXELS);
+  const scale = 1 / (255 * sigma);
+  const offset = mu / sigma;
   for (let k = 0; k < b; k++) {
     const src = (idx[from + k] as number) * PIXELS;
-    for (let p = 0; p < PIXELS; p++) x[k * PIXELS + p] = ((s.images[src + p] as number) / 255 - mu) / sigma;
+    const dy = shift === undefined ? 0 : (shift.dy[k] as number);
+    const dx = shift === undefined ? 0 : (shift.dx[k] as number);
+    for (let r = 0; r < SIDE; r++) {
+      const sr = Math.min(SIDE - 1, Math.max(0, r - dy));
+      for (let c = 0; c < SIDE; c++) {
+        const sc = Math.min(SIDE - 1, Math.max(0, c - dx));
+        x[k * PIXELS + r * SIDE + c] = (s.images[src + sr * SIDE + sc] as number) * scale - offset;
+      }
+    }
   }
-  return tf.tensor4d(x, [b, 28, 28, 1]);
+  return tf.tensor4d(x, [b, SIDE, SIDE, 1]);
+}
+
+/** Random translations of up to ±max pixels in each direction for `n` images. */
+export function randomShifts(n: number, max: number, random: () => number): { dy: Int8Array; dx: Int8Array } {
+  const dy = new Int8Array(n);
+  const dx = new Int8Array(n);
+  for (let k = 0; k < n; k++) {
+    dy[k] = Math.floor(random() * (2 * max + 1)) - max;
+    dx[k] = Math.floor(random() * (2 * max + 1)) - max;
+  }
+  return { dy, dx };
 }
 
 /** Logits of every image of a split, in inference mode (batch-norm moving statistics). */

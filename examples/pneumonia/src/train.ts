@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { sigmoidCrossEntropy } from '@xent/tfjs';
-import { batchTensor, pixelStats, predictLogits, subset } from './batches.js';
+import { batchTensor, pixelStats, predictLogits, randomShifts, subset } from './batches.js';
 import { countPositives, type PneumoniaMnist } from './data.js';
 import { evaluate } from './evaluate.js';
 import { auroc, caseCrossEntropy, mean, meanCrossEntropy, sigmoid, thresholdMetrics } from './metrics.js';
@@ -17,6 +17,8 @@ export interface TrainOptions {
   batchSize?: number;
   /** Peak learning rate of Adam; it follows a half cosine from here to 0 over all steps. */
   learningRate?: number;
+  /** Augmentation: each training image is shifted by up to ±maxShift pixels per axis (default 2; 0 = none). */
+  maxShift?: number;
   /** Use only the first `trainLimit` training images (for quick checks). */
   trainLimit?: number;
   onBatch?: (p: BatchProgress) => void;
@@ -63,6 +65,7 @@ export async function train(options: TrainOptions) {
   const { data, epochs, seed } = options;
   const batchSize = options.batchSize ?? 64;
   const peakLr = options.learningRate ?? 3e-3;
+  const maxShift = options.maxShift ?? 2;
   const trainSplit = subset(data.train, options.trainLimit ?? data.train.n);
   const positives = countPositives(trainSplit);
   const negatives = trainSplit.n - positives;
@@ -94,7 +97,8 @@ export async function train(options: TrainOptions) {
       for (let k = 0; k < yArr.length; k++) yArr[k] = trainSplit.labels[order[from + k] as number] as number;
       let batchLogits: Float32Array | undefined;
       const value = tf.tidy(() => {
-        const x = batchTensor(trainSplit, order, from, to, mu, sigma);
+        const shift = maxShift > 0 ? randomShifts(to - from, maxShift, random) : undefined;
+        const x = batchTensor(trainSplit, order, from, to, mu, sigma, shift);
         const y = tf.tensor1d(yArr);
         const loss = optimizer.minimize(
           () => {
