@@ -125,6 +125,18 @@ def options(rng):
     for red in ('sum', 'none'):
         out.append(case(f'empty-input-{red}-throw-no-effect', 'sigmoidCrossEntropy', [], [], {'reduction': red, 'onEmpty': 'throw'}))
     out.append(case('classweight-zero-nonzero-count', 'softmaxCrossEntropy', y, x, {'classWeights': [1.0, 1.0, 0.0], 'reduction': 'sumOverNonzeroWeights'}))
+    # the remaining options of nllLoss, the categorical pair, KL and entropy
+    lsm = [[-0.5, -1.2, -2.3], [-1.0, -1.0, -1.5], [-0.1, -3.0, -2.6]]
+    out.append(case('nll-classweights-weights', 'nllLoss', [1, 0, 2], lsm, {'classWeights': [1.0, 2.0, 0.5], 'weights': [1.0, 0.0, 3.0], 'reduction': 'sumOverNonzeroWeights'}))
+    out.append(case('nll-base-2-none', 'nllLoss', [2, 0, 1], lsm, {'base': 2, 'reduction': 'none'}))
+    out.append(case('categorical-weights-dist-base', 'categoricalCrossEntropy', dirichlet(rng, 3, 3), dirichlet(rng, 3, 3, 2.0), {'weights': [2.0, 0.5, 1.0], 'base': 2}))
+    out.append(case('categorical-focal-ignore-alpha', 'categoricalFocalLoss', [1, 255, 0], dirichlet(rng, 3, 3, 2.0), {'ignoreIndex': 255, 'alpha': [0.25, 0.5, 1.0], 'reduction': 'sumOverCount'}))
+    out.append(case('softmax-focal-base-sum', 'softmaxFocalLoss', y, x, {'base': 10, 'reduction': 'sum', 'weights': [1.0, 0.5, 0.0, 2.0]}))
+    out.append(case('sigmoid-focal-smoothing-posweight', 'sigmoidFocalLoss', tb, zb, {'labelSmoothing': 0.2, 'posWeight': [0.0, 2.0, 1.0], 'base': 2}))
+    out.append(case('kl-logits-weights-base', 'klDivergence', dirichlet(rng, 2, 3), [[0.5, -1.0, 2.0], [0.0, 0.0, 0.0]], {'from': 'logits', 'weights': [3.0, 1.0], 'base': 10}))
+    for oe in ('zero', 'nan', 'throw'):
+        out.append(case(f'entropy-zero-weights-{oe}', 'entropy', [[0.5, 0.5]], None, {'weights': [0.0], 'onEmpty': oe}, grad=False))
+        out.append(case(f'kl-zero-weights-{oe}', 'klDivergence', [[0.5, 0.5]], [[0.2, 0.8]], {'weights': [0.0], 'onEmpty': oe}, grad=oe != 'nan'))
     # validate: false skips value checks only; valid input gives the same value
     out.append(case('validate-false', 'softmaxCrossEntropy', y, x, {'validate': False}))
     out.append(case('validate-false-row-off', 'categoricalCrossEntropy', [0, 1], [[0.5, 0.499], [0.2, 0.8]], {'validate': False}))
