@@ -26,7 +26,7 @@
  *
  * @internal
  */
-import { recordPosition } from './accumulator';
+import { addRun, recordPosition, sumError } from './accumulator';
 import { expFast } from './exp';
 import { log1pFast } from './log1p';
 import { createRowScratch, createRowState, log1mq, type RowScratch, type RowState, scanRow } from './rows';
@@ -80,6 +80,11 @@ function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
   const rowSpan = classes * inner;
   let scratch: RowScratch | null = null;
   let state: RowState | null = null;
+  let sum = 0;
+  let sumComp = 0;
+  let wsum = 0;
+  let wComp = 0;
+  let count = 0;
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const n = o * inner + i;
@@ -125,17 +130,25 @@ function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
         recordPosition(acc, a, w);
         continue;
       }
+      // Σ_{c≠argmax} e^(x_c − max): two loops around the arg-max, so no branch inside them
       let sp = 0;
       const yj = base + y * inner;
+      const amj = base + am * inner;
+      const end = base + rowSpan;
       if (grad === null) {
-        for (let c = 0, j = base; c < classes; c++, j += inner) {
-          if (c !== am) sp += expFast(x[j]! - m);
-        }
+        for (let j = base; j < amj; j += inner) sp += expFast(x[j]! - m);
+        for (let j = amj + inner; j < end; j += inner) sp += expFast(x[j]! - m);
       } else {
-        for (let c = 0, j = base; c < classes; c++, j += inner) {
+        for (let j = base; j < amj; j += inner) {
           const e = expFast(x[j]! - m);
           grad[j] = e;
-          if (c !== am) sp += e;
+          sp += e;
+        }
+        grad[amj] = 1;
+        for (let j = amj + inner; j < end; j += inner) {
+          const e = expFast(x[j]! - m);
+          grad[j] = e;
+          sp += e;
         }
       }
       // −log q_y = (max − x_y) + log1p(Σ_{c≠argmax} e^(x_c − max)); NaN entries make sp NaN
@@ -149,9 +162,17 @@ function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
         grad[yj] = (-k * (y === am ? sp : S - ey)) / S;
       }
       if (per !== null) per[n] = a;
-      recordPosition(acc, a, w);
+      // the running sums of the common path live in locals (no object writes per row); see addRun
+      const t1 = sum + a;
+      sumComp += sumError(sum, a, t1);
+      sum = t1;
+      const w1 = wsum + w; // w = k ≠ 0 here
+      wComp += sumError(wsum, w, w1);
+      wsum = w1;
+      count++;
     }
   }
+  addRun(acc, sum, sumComp, wsum, wComp, count, count);
 }
 
 /** The target t'_c of class c (smoothed) in a row, from a label or a distribution. */
