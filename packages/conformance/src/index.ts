@@ -22,11 +22,13 @@ export type {
 } from './adapter';
 export type { Batch, BinaryBatch } from './arbitraries';
 export { SEED } from './arbitraries';
-export type { CaseOutcome, FixtureCase, FixtureFile } from './cases';
-export { loadFixture, runGradient, runValue, summarise } from './cases';
+export type { FixtureCase, FixtureFile } from './cases';
+export { contextFor, loadFixture } from './cases';
 export { decode, flatten, worstMismatch } from './compare';
 export type { ErrorCase } from './errorCases';
 export { ERROR_CASES } from './errorCases';
+export type { CaseOutcome } from './outcomes';
+export { runGradient, runValue, summarise } from './outcomes';
 export type { Assertion, TestApi } from './runner';
 export type { SpecialCase } from './specialCases';
 export { SPECIAL_CASES } from './specialCases';

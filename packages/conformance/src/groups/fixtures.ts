@@ -1,5 +1,6 @@
 import type { ConformanceAdapter } from '../adapter';
-import { loadFixture, runGradient, runValue, summarise } from '../cases';
+import { loadFixture } from '../cases';
+import { runGradient, runValue, summarise } from '../outcomes';
 import type { TestApi } from '../runner';
 import { REGIME_TOLERANCES, type Regime } from '../tolerances';
 

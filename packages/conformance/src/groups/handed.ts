@@ -1,5 +1,6 @@
 import type { ConformanceAdapter } from '../adapter';
-import { loadFixture, runGradient, runValue } from '../cases';
+import { loadFixture } from '../cases';
+import { runGradient, runValue } from '../outcomes';
 import type { TestApi } from '../runner';
 import { FLOAT32, FLOAT64 } from '../tolerances';
 
