@@ -35,6 +35,7 @@ describe('expFast against mpmath (50 digits)', () => {
         const e = ulpError(got, hi, lo);
         if (!(e <= worst.ulps)) worst = { x, got, expected: hi, ulps: e };
       }
+      console.log(`expFast ${regime}: worst ${worst.ulps.toFixed(3)} ulp at x = ${worst.x}`);
       expect(worst.ulps, `worst case ${JSON.stringify(worst)}`).toBeLessThanOrEqual(EXP_ULPS);
     });
   }

@@ -30,7 +30,8 @@ export interface ClassLayout {
 
 /**
  * Running sums of one kernel call, all compensated (Neumaier: `sum` + `sumComp` is the value).
- * The caller creates it with {@link createAccumulator} and reads it with {@link accumulatorValue}.
+ * The caller creates it with {@link createAccumulator} and reads it with `accumulatorSum` and
+ * `accumulatorWeight` (accumulator.ts).
  */
 export interface Accumulator {
   /** Σ a_n (numerators) */
