@@ -106,25 +106,49 @@ export function meterGroup(adapter: ConformanceAdapter, api: TestApi, numRuns: n
         { seed: SEED, numRuns },
       );
     });
-    api.test('a rank-1 multi-class update adds one position; reset empties the meter', async () => {
-      const logits = [
-        [2, 0.5, -1],
-        [0.1, 0.2, 3],
-        [-1, 1, 0],
-      ];
-      const labels = [0, 2, 1];
-      const m = meter.create('softmaxCrossEntropy');
-      for (let i = 0; i < 3; i++) await m.update(labels[i]!, logits[i]!);
-      assertClose(
-        await m.value(),
-        await call('softmaxCrossEntropy', labels, logits),
-        tol,
-        'three rank-1 updates',
-      );
-      await m.reset();
-      api.expect(await m.value(), "onEmpty 'zero' after reset").toBe(0);
-      const n = meter.create('binaryCrossEntropy', { onEmpty: 'nan' });
-      api.expect(Number.isNaN(await n.value()), "onEmpty 'nan' before any update").toBe(true);
-    });
+    api.test(
+      'a rank-1 update adds one position; batches with the class axis first concatenate along axis 1; reset empties',
+      async () => {
+        const logits = [
+          [2, 0.5, -1],
+          [0.1, 0.2, 3],
+          [-1, 1, 0],
+        ];
+        const labels = [0, 2, 1];
+        const m = meter.create('softmaxCrossEntropy');
+        for (let i = 0; i < 3; i++) await m.update(labels[i]!, logits[i]!);
+        assertClose(
+          await m.value(),
+          await call('softmaxCrossEntropy', labels, logits),
+          tol,
+          'three rank-1 updates',
+        );
+        await m.reset();
+        api.expect(await m.value(), "onEmpty 'zero' after reset").toBe(0);
+        // class axis first: batches [C, n] concatenate along axis 1, the first axis that is not the class axis
+        const a = meter.create('softmaxCrossEntropy', { axis: 0, reduction: 'sum' });
+        await a.update(
+          [0, 2],
+          [
+            [2, 0.1],
+            [0.5, 0.2],
+            [-1, 3],
+          ],
+        );
+        await a.update([1], [[-1], [1], [0]]);
+        const whole = await call(
+          'softmaxCrossEntropy',
+          [0, 2, 1],
+          logits[0]!.map((_, c) => logits.map((r) => r[c]!)),
+          {
+            axis: 0,
+            reduction: 'sum',
+          },
+        );
+        assertClose(await a.value(), whole, tol, 'class axis first');
+        const n = meter.create('binaryCrossEntropy', { onEmpty: 'nan' });
+        api.expect(Number.isNaN(await n.value()), "onEmpty 'nan' before any update").toBe(true);
+      },
+    );
   });
 }
