@@ -6,8 +6,8 @@ import type { SoftmaxOptions, TensorInput } from './types';
  * Negative log-likelihood of log-probabilities (what {@link logSoftmax} returns) along `axis`.
  *
  * Per position: a_n = s_n Σ_c cw_c t'_c (−x_c) — exactly {@link softmaxCrossEntropy} on logits whose
- * log-softmax is x. Linear in x, so its gradient is −s_n cw_c t'_c. Inputs are checked to be
- * log-distributions (entries ≤ 0, Σ exp within 1e-4 of 1) while `validate` is on.
+ * log-softmax is x. Linear in x, so its gradient is −s_n cw_c t'_c. The input is taken as given (like
+ * PyTorch, no check that it is normalised): for a row that is not a log-distribution it is still −Σ_c t'_c x_c.
  *
  * Defaults as {@link softmaxCrossEntropy}. PyTorch: `F.nll_loss` (which takes no smoothing and only
  * integer labels).

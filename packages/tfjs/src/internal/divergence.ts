@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TensorInput } from '../types';
 import { asFloat, toTensor, weightTensor } from './convert';
 import { fail, shapeText } from './errors';
+import { kernelLoss, kernelPathApplies } from './kernelPath';
 import { type Denominators, type Pieces, runLoss } from './lossOp';
 import { clipBounds, moveAxisLast, mulNoNan, negLogSoftmaxParts, sumLast, zeroWhere } from './math';
 import { type LossSpec, normalizeAxis, resolveOptions } from './options';
@@ -19,6 +20,9 @@ export function divergenceLoss(
   q: TensorInput | null,
   options: unknown,
 ): tf.Tensor {
+  if (q !== null && kernelPathApplies(spec, options)) {
+    return kernelLoss(spec, p, q, options, (pp, qq, o) => divergenceLoss(spec, pp, qq, o));
+  }
   return tf.tidy(() => {
     const r = resolveOptions(spec, options);
     const { fn } = r;
@@ -60,7 +64,7 @@ export function divergenceLoss(
     const expandC = (t: tf.Tensor) => (t.rank === 0 ? t : tf.expandDims(t, axis));
     const sC = s === null ? null : tf.expandDims(s, -1);
 
-    const compute = (...ins: tf.Tensor[]): Pieces => {
+    const compute = (ins: tf.Tensor[], _wantGrad: boolean): Pieces => {
       const { moved: pl, inverse } = moveAxisLast(ins[0]!, axis);
       const back = (t: tf.Tensor) => (inverse === null ? t : tf.transpose(t, inverse));
       const logP = tf.log(pl);
@@ -115,6 +119,6 @@ export function divergenceLoss(
       return runLoss(r, den, [pt], compute, expandC, positionShape);
     }
     // inputs [p, q]: gradPredictions is ∂/∂q, gradTargets ∂/∂p
-    return runLoss(r, den, [pt, qt], (pIn, qIn) => compute(pIn!, qIn!), expandC, positionShape);
+    return runLoss(r, den, [pt, qt], compute, expandC, positionShape);
   });
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fail } from './errors';
 import { sumAll, sumLast } from './math';
 import type { Resolved } from './options';
+import { recording } from './recording';
 
 /**
  * One shared weighted reduction with an analytic gradient, used by every loss.
@@ -26,7 +27,7 @@ export interface Pieces {
   /** a_n, shaped like the positions */
   readonly a: tf.Tensor;
   /** ∂a_n/∂predictions, shaped like predictions */
-  readonly gradPredictions: tf.Tensor;
+  readonly gradPredictions: tf.Tensor | null;
   /** ∂a_n/∂targets, shaped like targets, when targets are an input */
   readonly gradTargets?: tf.Tensor | undefined;
   /** ∂w_n/∂targets (only where w_n depends on the targets: class weights with soft targets) */
@@ -68,7 +69,7 @@ export function runLoss(
   r: Resolved,
   d: Denominators,
   inputs: tf.Tensor[],
-  compute: (...inputs: tf.Tensor[]) => Pieces,
+  compute: (inputs: tf.Tensor[], wantGrad: boolean) => Pieces,
   expand: (positions: tf.Tensor) => tf.Tensor,
   positionShape: readonly number[],
 ): tf.Tensor {
@@ -93,7 +94,7 @@ export function runLoss(
     );
   }
   if (r.collect !== null) {
-    const p = compute(...inputs);
+    const p = compute(inputs, false);
     r.collect({
       a: p.a.dataSync(),
       weight: d.weight === null ? null : d.weight.dataSync(),
@@ -108,12 +109,10 @@ export function runLoss(
     r.perSample && r.reduction !== 'none'
       ? tf.reshape(t, [samples, ...positionShape.slice(1).map(() => 1)])
       : t;
-  const op = tf.customGrad((...args: unknown[]) => {
-    const save = args[args.length - 1] as (t: tf.Tensor[]) => void;
-    const ins = args.slice(0, -1) as tf.Tensor[];
-    const p = compute(...ins);
+  // the value, the reduction's factor d value / d a_n (a scalar except for 'none'), and the derivatives
+  const forward = (ins: tf.Tensor[], wantGrad: boolean) => {
+    const p = compute(ins, wantGrad);
     let value: tf.Tensor;
-    // factor: the reduction's d value / d a_n, a scalar except for 'none'
     let factor: tf.Tensor;
     if (r.reduction === 'none') {
       value = scale(p.a);
@@ -128,7 +127,8 @@ export function runLoss(
         const mean = tf.div(sum, den);
         const inv = tf.div(1, den);
         if (r.onEmpty === 'nan') {
-          value = scale(mean);
+          // 0/0 is not NaN on every backend (wasm gives Infinity): NaN is written where the denominator is 0
+          value = scale(tf.where(empty, tf.fill(mean.shape, Number.NaN), mean));
           factor = scale(inv);
         } else {
           value = scale(tf.where(empty, tf.zerosLike(mean), mean));
@@ -136,22 +136,33 @@ export function runLoss(
         }
       }
     }
-    const toSave = [factor, p.gradPredictions];
-    if (withTargets) {
-      let gt = p.gradTargets ?? tf.zerosLike(ins[0]!);
+    let gt: tf.Tensor | null = null;
+    if (withTargets && wantGrad) {
+      gt = p.gradTargets ?? tf.zerosLike(ins[0]!);
       if (p.gradWeightTargets !== undefined && r.reduction === 'mean') {
         // value = A / W with W depending on the targets: ∂value/∂t = (∂A/∂t − value · ∂W/∂t) / W.
         const meanNats = invLnBase === null ? value : tf.div(value, invLnBase);
         gt = tf.sub(gt, tf.mul(expand(toPositions(meanNats)), p.gradWeightTargets));
       }
-      toSave.push(gt);
     }
-    save(toSave);
+    return { value, factor, gp: p.gradPredictions, gt };
+  };
+  const upstreamOf = (dy: tf.Tensor, f: tf.Tensor) => expand(toPositions(tf.mul(dy, f)));
+  if (r.targetsGradient !== null) {
+    // ∂(Σ dy · value)/∂targets alone (the kernel path's gradient with respect to distribution targets)
+    const f = forward(inputs, true);
+    return tf.mul(upstreamOf(r.targetsGradient, f.factor), f.gt ?? tf.zerosLike(inputs[0]!));
+  }
+  const op = tf.customGrad((...args: unknown[]) => {
+    const save = args[args.length - 1] as (t: tf.Tensor[]) => void;
+    const wantGrad = recording();
+    const f = forward(args.slice(0, -1) as tf.Tensor[], wantGrad);
+    if (wantGrad) save(f.gt === null ? [f.factor, f.gp!] : [f.factor, f.gp!, f.gt]);
     return {
-      value,
+      value: f.value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [f, gp, gt] = saved as [tf.Tensor, tf.Tensor, tf.Tensor | undefined];
-        const upstream = expand(toPositions(tf.mul(dy, f)));
+        const [factor, gp, gt] = saved as [tf.Tensor, tf.Tensor, tf.Tensor | undefined];
+        const upstream = upstreamOf(dy, factor);
         const gradP = tf.mul(upstream, gp);
         if (!withTargets) return [gradP];
         return [tf.mul(upstream, gt!), gradP];

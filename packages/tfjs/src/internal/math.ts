@@ -112,14 +112,23 @@ export function clipBounds(epsilon: number): [number, number] {
   return [Math.fround(epsilon), Math.fround(1 - epsilon)];
 }
 
-/** Moves `axis` of x to the end; returns the permuted tensor and the inverse permutation (null: no move). */
-export function moveAxisLast(x: tf.Tensor, axis: number): { moved: tf.Tensor; inverse: number[] | null } {
-  if (axis === x.rank - 1) return { moved: x, inverse: null };
-  const perm = [...Array(x.rank).keys()].filter((i) => i !== axis);
+/** The permutation that moves `axis` of a rank-`rank` tensor to the end and its inverse (null: no move). */
+export function axisLastPermutation(
+  rank: number,
+  axis: number,
+): { perm: number[]; inverse: number[] } | null {
+  if (axis === rank - 1) return null;
+  const perm = [...Array(rank).keys()].filter((i) => i !== axis);
   perm.push(axis);
-  const inverse = new Array<number>(x.rank);
+  const inverse = new Array<number>(rank);
   perm.forEach((p, i) => {
     inverse[p] = i;
   });
-  return { moved: tf.transpose(x, perm), inverse };
+  return { perm, inverse };
+}
+
+/** Moves `axis` of x to the end; returns the permuted tensor and the inverse permutation (null: no move). */
+export function moveAxisLast(x: tf.Tensor, axis: number): { moved: tf.Tensor; inverse: number[] | null } {
+  const p = axisLastPermutation(x.rank, axis);
+  return p === null ? { moved: x, inverse: null } : { moved: tf.transpose(x, p.perm), inverse: p.inverse };
 }

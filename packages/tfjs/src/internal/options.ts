@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs-core';
 import { resolveOptions as coreResolveOptions, type LossName } from '@xent/core';
 import type { OnEmpty, Reduction, TensorInput } from '../types';
 import { toTensor } from './convert';
@@ -41,6 +42,8 @@ export interface Resolved {
   readonly perSample: boolean;
   /** receives the per-position numerators and weights of a call (for LossMeter), or null */
   readonly collect: ((stats: BatchStats) => void) | null;
+  /** return ∂(Σ dy · value)/∂targets for this upstream gradient dy instead of the value (kernel path) */
+  readonly targetsGradient: tf.Tensor | null;
 }
 
 /** What one call contributes to a meter: per-position a_n, w_n (null: 1) and counted flags (null: all). */
@@ -53,11 +56,14 @@ export interface BatchStats {
 /** Internal option key through which LossMeter collects a call's per-position results. */
 export const COLLECT: unique symbol = Symbol('xent.collect') as never;
 
+/** Internal option key: the upstream gradient for which the composite form returns the targets' gradient. */
+export const TARGETS_GRADIENT: unique symbol = Symbol('xent.targetsGradient') as never;
+
 /** Internal option key (a symbol, so it is invisible to users and to the unknown-option check). */
 export const PER_SAMPLE: unique symbol = Symbol('xent.perSample') as never;
 
 /** A tensor-valued option as the `{ data, shape }` view core's option checks read. */
-function viewOf(fn: string, name: string, value: unknown): unknown {
+export function viewOf(fn: string, name: string, value: unknown): unknown {
   if (value === undefined || typeof value === 'number') return value;
   const t = toTensor(fn, name, value);
   return { data: t.dataSync(), shape: t.shape };
@@ -102,6 +108,7 @@ export function resolveOptions(spec: LossSpec, options: unknown): Resolved {
     from: c.from,
     perSample: o[PER_SAMPLE] === true,
     collect: (o[COLLECT] ?? null) as Resolved['collect'],
+    targetsGradient: (o[TARGETS_GRADIENT] ?? null) as tf.Tensor | null,
   };
 }
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TensorInput } from '../types';
 import { asFloat, toTensor, weightTensor } from './convert';
 import { fail, shapeText } from './errors';
+import { kernelLoss, kernelPathApplies } from './kernelPath';
 import { type Denominators, type Pieces, runLoss } from './lossOp';
 import { clipBounds, log1p, mulNoNan, sigmoid, softplus, zeroWhere } from './math';
 import { type LossSpec, resolveOptions } from './options';
@@ -23,6 +24,9 @@ export function sigmoidFamilyLoss(
   predictions: TensorInput,
   options: unknown,
 ): tf.Tensor {
+  if (kernelPathApplies(spec, options)) {
+    return kernelLoss(spec, targets, predictions, options, (t, x, o) => sigmoidFamilyLoss(spec, t, x!, o));
+  }
   return tf.tidy(() => {
     const r = resolveOptions(spec, options);
     const { fn } = r;
@@ -72,7 +76,7 @@ export function sigmoidFamilyLoss(
     const alpha = r.alpha as number | null;
     const logits = spec.kind === 'logits';
 
-    const compute = (...ins: tf.Tensor[]): Pieces => {
+    const compute = (ins: tf.Tensor[], wantGrad: boolean): Pieces => {
       const xl = ins[ins.length - 1]!;
       let tRaw = ins.length === 2 ? ins[0]! : t0;
       if (valid !== null) tRaw = tf.where(valid, tRaw, tf.zerosLike(tRaw)); // ignored: any finite stand-in
@@ -91,6 +95,12 @@ export function sigmoidFamilyLoss(
       if (logits) {
         lPos = softplus(tf.neg(xl));
         lNeg = softplus(xl);
+        if (!wantGrad && gamma === null) {
+          // the value alone: −[pw t' log σ(x) + (1 − t') log(1 − σ(x))]
+          let a = tf.add(mulNoNan(posCoef, lPos), mulNoNan(negCoef, lNeg));
+          if (s !== null) a = tf.mul(s, a);
+          return { a: mask === null ? a : zeroWhere(tf.logicalNot(mask), a), gradPredictions: null };
+        }
         sig = sigmoid(xl);
         sigNeg = sigmoid(tf.neg(xl));
         dPos = tf.neg(sigNeg);

@@ -2,10 +2,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TensorInput } from '../types';
 import { asFloat, classVector, toTensor, weightTensor } from './convert';
 import { fail, shapeText } from './errors';
+import { kernelLoss, kernelPathApplies } from './kernelPath';
 import { type Denominators, type Pieces, runLoss } from './lossOp';
-import { clipBounds, moveAxisLast, mulNoNan, negLogSoftmaxParts, sumLast, zeroWhere } from './math';
+import {
+  axisLastPermutation,
+  clipBounds,
+  moveAxisLast,
+  mulNoNan,
+  negLogSoftmaxParts,
+  sumLast,
+  zeroWhere,
+} from './math';
 import { type LossSpec, normalizeAxis, resolveOptions } from './options';
-import { checkDistributions, checkLabels, checkLogDistributions } from './validate';
+import { checkDistributions, checkLabels } from './validate';
 
 /**
  * The softmax/categorical/nll cross-entropies and their focal forms, over tensors.
@@ -24,6 +33,9 @@ export function softmaxFamilyLoss(
   predictions: TensorInput,
   options: unknown,
 ): tf.Tensor {
+  if (kernelPathApplies(spec, options)) {
+    return kernelLoss(spec, targets, predictions, options, (t, x, o) => softmaxFamilyLoss(spec, t, x!, o));
+  }
   return tf.tidy(() => {
     const r = resolveOptions(spec, options);
     const { fn } = r;
@@ -83,15 +95,15 @@ export function softmaxFamilyLoss(
       if (isLabels) checkLabels(fn, t0.dataSync(), classes, r.ignoreIndex);
       else checkDistributions(fn, 'targets', t0.dataSync(), layout, false);
       if (spec.kind === 'probabilities') checkDistributions(fn, 'predictions', x.dataSync(), layout, true);
-      if (spec.kind === 'logProbabilities') checkLogDistributions(fn, x.dataSync(), layout);
     }
 
     // Canonical layout: class axis last.
-    const { moved: xc, inverse } = moveAxisLast(x, axis);
+    const inverse = axisLastPermutation(x.rank, axis)?.inverse ?? null;
     const sFull = s === null ? null : tf.broadcastTo(s, positionShape);
     let labels: tf.Tensor | null = null;
     let valid: tf.Tensor | null = null;
-    let tRaw: tf.Tensor; // raw target distribution, class last
+    let oneHot: () => tf.Tensor; // raw target distribution, class last
+    let labelIndex: tf.Tensor | null = null; // flat index of each position's label in the class-last layout
     let tInput: tf.Tensor | null = null;
     if (isLabels) {
       labels = tf.cast(t0, 'int32');
@@ -99,10 +111,22 @@ export function softmaxFamilyLoss(
         valid = tf.notEqual(labels, r.ignoreIndex);
         labels = tf.where(valid, labels, tf.zerosLike(labels));
       }
-      tRaw = tf.cast(tf.reshape(tf.oneHot(tf.reshape(labels, [-1]), classes), xc.shape), 'float32');
+      // the one-hot form is built only where a gradient or a focal term needs it (tf.oneHot refuses one class)
+      const l = labels;
+      let memo: tf.Tensor | null = null;
+      oneHot = () => {
+        memo ??=
+          classes > 1
+            ? tf.cast(tf.oneHot(l, classes), 'float32') // wasm's OneHot writes int bits into a float32 output
+            : tf.cast(tf.equal(tf.expandDims(l, -1), 0), 'float32');
+        return memo;
+      };
+      const rowStart = tf.mul(tf.range(0, positions, 1, 'int32'), tf.scalar(classes, 'int32'));
+      labelIndex = tf.add(rowStart, tf.reshape(l, [-1]));
     } else {
       tInput = asFloat(t0);
-      tRaw = moveAxisLast(tInput, axis).moved;
+      const moved = moveAxisLast(tInput, axis).moved;
+      oneHot = () => moved;
     }
 
     // Denominators (independent of the predictions).
@@ -113,7 +137,7 @@ export function softmaxFamilyLoss(
     }
     let w: tf.Tensor | null = sFull;
     if (cw !== null) {
-      const perPos = labels !== null ? tf.gather(cw, labels) : sumLast(tf.mul(tRaw, cw));
+      const perPos = labels !== null ? tf.gather(cw, labels) : sumLast(tf.mul(oneHot(), cw));
       w = w === null ? perPos : tf.mul(w, perPos);
     }
     if (valid !== null) {
@@ -132,16 +156,22 @@ export function softmaxFamilyLoss(
     const expandC = (t: tf.Tensor) => (t.rank === 0 ? t : tf.expandDims(t, axis));
     const fromCanonical = (t: tf.Tensor) => (inverse === null ? t : tf.transpose(t, inverse));
 
-    const compute = (...ins: tf.Tensor[]): Pieces => {
+    const compute = (ins: tf.Tensor[], wantGrad: boolean): Pieces => {
       const xIn = ins[ins.length - 1]!;
       const xl = inverse === null ? xIn : moveAxisLast(xIn, axis).moved;
-      const tl = ins.length === 2 ? moveAxisLast(ins[0]!, axis).moved : tRaw;
-      // coefficient of L_c before the position weight: cw_c α_c t'_c
+      // coefficient of L_c before the position weight: cw_c α_c t'_c (built only where it is read)
       const smooth = (t: tf.Tensor) => (eps === 0 ? t : tf.add(tf.mul(t, 1 - eps), eps / classes));
       let classCoef: tf.Tensor | null = cw;
       if (alpha !== null) classCoef = classCoef === null ? alpha : tf.mul(classCoef, alpha);
-      const u0 = classCoef === null ? smooth(tl) : tf.mul(smooth(tl), classCoef);
-      const u = sFull === null ? u0 : tf.mul(u0, tf.expandDims(sFull, -1));
+      let uMemo: tf.Tensor | null = null;
+      const uOf = () => {
+        if (uMemo === null) {
+          const tl = ins.length === 2 ? moveAxisLast(ins[0]!, axis).moved : oneHot();
+          const u0 = classCoef === null ? smooth(tl) : tf.mul(smooth(tl), classCoef);
+          uMemo = sFull === null ? u0 : tf.mul(u0, tf.expandDims(sFull, -1));
+        }
+        return uMemo;
+      };
 
       let negLogQ: tf.Tensor;
       let q: tf.Tensor;
@@ -149,7 +179,7 @@ export function softmaxFamilyLoss(
       let clipped: tf.Tensor | null = null;
       if (kind === 'logits') {
         negLogQ = negLogSoftmaxParts(xl).negLogQ;
-        q = tf.exp(tf.neg(negLogQ));
+        q = wantGrad || gamma !== null ? tf.exp(tf.neg(negLogQ)) : negLogQ; // q is read only by focal and gradients
         if (gamma !== null) oneMinusQ = tf.neg(tf.expm1(tf.neg(negLogQ)));
       } else if (kind === 'probabilities') {
         let qc = xl;
@@ -163,12 +193,27 @@ export function softmaxFamilyLoss(
         if (gamma !== null) oneMinusQ = tf.sub(1, qc);
       } else {
         negLogQ = tf.neg(xl);
-        q = tf.exp(xl);
+        q = wantGrad || gamma !== null ? tf.exp(xl) : xl;
       }
       const focalFactor = gamma === null || oneMinusQ === null ? null : tf.pow(oneMinusQ, tf.scalar(gamma));
       const lossTerms = focalFactor === null ? negLogQ : tf.mul(focalFactor, negLogQ);
-      const aRaw = sumLast(mulNoNan(u, lossTerms));
+      let aRaw: tf.Tensor;
+      if (labelIndex !== null && focalFactor === null) {
+        // integer labels: a = s [(1 − ε) cw_y L_y + ε/C Σ_c cw_c L_c], L_y gathered (no one-hot product)
+        const picked = tf.reshape(tf.gather(tf.reshape(negLogQ, [-1]), labelIndex), positionShape);
+        aRaw = eps === 0 ? picked : tf.mul(picked, 1 - eps);
+        if (cw !== null) aRaw = mulNoNan(tf.gather(cw, labels!), aRaw);
+        if (eps > 0) {
+          const all = sumLast(cw === null ? negLogQ : mulNoNan(cw, negLogQ));
+          aRaw = tf.add(aRaw, tf.mul(all, eps / classes));
+        }
+        if (sFull !== null) aRaw = tf.mul(aRaw, sFull);
+      } else {
+        aRaw = sumLast(mulNoNan(uOf(), lossTerms));
+      }
       const a = mask === null ? aRaw : zeroWhere(tf.logicalNot(mask), aRaw);
+      if (!wantGrad) return { a, gradPredictions: null };
+      const u = uOf();
 
       // h_c = u_c q_c ∂ℓ_c/∂q_c (see above); for plain cross-entropy h = −u.
       let h: tf.Tensor;

@@ -98,44 +98,6 @@ export function checkDistributions(
   }
 }
 
-/** Log-probabilities along the class axis: entries ≤ 0 and Σ exp within 1e-4 of 1 (NaN passes). */
-export function checkLogDistributions(fn: string, data: ArrayLike<number>, layout: Layout): void {
-  const { outer, classes, inner } = layout;
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const start = o * classes * inner + i;
-      let sum = 0;
-      let sawNaN = false;
-      for (let c = 0; c < classes; c++) {
-        const v = data[start + c * inner]!;
-        if (Number.isNaN(v)) {
-          sawNaN = true;
-          continue;
-        }
-        if (!(v <= 0)) {
-          fail(
-            'INVALID_PROBABILITY',
-            fn,
-            'predictions',
-            'log-probabilities ≤ 0',
-            `${describe(v)} at flat index ${start + c * inner}`,
-          );
-        }
-        sum += Math.exp(v);
-      }
-      if (!sawNaN && !(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
-        fail(
-          'INVALID_PROBABILITY',
-          fn,
-          'predictions',
-          `log-probabilities whose exponentials sum to 1 (±${SUM_TOLERANCE}) along the class axis`,
-          `a sum of ${sum} at position ${o * inner + i}`,
-        );
-      }
-    }
-  }
-}
-
 /** Element-wise values in [0, 1] (or equal to `ignoreValue`); NaN passes only when `allowNaN`. */
 export function checkUnitInterval(
   fn: string,

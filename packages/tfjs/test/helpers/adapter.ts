@@ -15,8 +15,14 @@ function convert(value: unknown, context: CallContext, isTargets: boolean): unkn
   return tf.tensor(value as number[], undefined, 'float32');
 }
 
-function toNested(t: tf.Tensor): Nested {
-  return t.arraySync() as Nested;
+/** Runs `f` in a tidy scope and returns its tensor as plain numbers (the tensor is released). */
+function settle(f: () => tf.Tensor): Nested {
+  const out = tf.tidy(f);
+  try {
+    return out.arraySync() as Nested;
+  } finally {
+    out.dispose();
+  }
 }
 
 /** The conformance adapter for `@xent/tfjs` on one backend (float32 tolerances). */
@@ -32,7 +38,7 @@ export function tfjsAdapter(backend: BackendName): ConformanceAdapter {
     XentError: xent.XentError,
     async call(fn, targets, predictions, options, context) {
       await ready();
-      return tf.tidy(() => {
+      return settle(() => {
         const labelsAreInts = context.targetKind === 'labels' && !context.raw;
         // integer labels that are not integers must reach the loss as given (INVALID_LABEL), not truncated
         const t =
@@ -40,15 +46,15 @@ export function tfjsAdapter(backend: BackendName): ConformanceAdapter {
             ? tf.tensor(targets as number[], undefined, 'float32')
             : convert(targets, context, true);
         const p = convert(predictions, context, false);
-        return toNested(callRaw(fn, t, p, options));
+        return callRaw(fn, t, p, options);
       });
     },
     async gradient(fn, targets, predictions, options, context) {
       await ready();
-      return tf.tidy(() => {
+      return settle(() => {
         const t = convert(targets, context, true);
         const x = tf.tensor(predictions as number[], undefined, 'float32');
-        return toNested(tf.grad((p: tf.Tensor) => callRaw(fn, t, p, options))(x));
+        return tf.grad((p: tf.Tensor) => callRaw(fn, t, p, options))(x);
       });
     },
     meter: {
