@@ -12,10 +12,20 @@ import { arr, compare, type FixtureCase, scalar, type Worst } from './fixtures';
 import { GRAD_ABS, GRAD_REL, VALUE_ABS, VALUE_REL } from './tolerances';
 import { num } from './ulp';
 
-/** How the predictions are handed to the kernel: a Float64Array or a plain array (both ArrayLike). */
-export type InputKind = 'float64' | 'array';
+/**
+ * How the predictions are handed to the kernel: a Float64Array, a plain array, or a Float32Array (only
+ * for cases whose every prediction is exact in float32).
+ */
+export type InputKind = 'float64' | 'array' | 'float32';
 
 function preds(data: Float64Array, kind: InputKind): ArrayLike<number> {
+  if (kind === 'float32') {
+    const f = Float32Array.from(data);
+    if (!f.every((v, i) => Object.is(v, data[i]) || (Number.isNaN(v) && Number.isNaN(data[i]!)))) {
+      throw new Error('a float32 run needs predictions that are exact in float32');
+    }
+    return f;
+  }
   return kind === 'float64' ? data : Array.from(data);
 }
 
