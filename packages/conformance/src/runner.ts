@@ -15,10 +15,3 @@ export interface TestApi {
   test(name: string, fn: () => Promise<void> | void, timeout?: number): void;
   expect(actual: unknown, message?: string): Assertion;
 }
-
-/** A test that cannot run here: prints why, and still asserts so that the runner counts it. */
-export function skipped(api: TestApi, name: string, why: string): void {
-  api.test(`${name} — skipped: ${why}`, () => {
-    api.expect(why.length > 0).toBe(true);
-  });
-}

@@ -49,10 +49,7 @@ async function threeWays(meter: MeterFactory, s: Stream, split: [number, number]
 export function meterGroup(adapter: ConformanceAdapter, api: TestApi, numRuns: number): void {
   const meter = adapter.meter;
   if (!meter) {
-    api.test('LossMeter — skipped: the adapter provides no meter', () => {
-      api.expect(adapter.meter).toBe(undefined);
-    });
-    return;
+    return; // the adapter provides no meter: nothing to check
   }
   const call = caller(adapter);
   const tol = adapter.precision === 'float64' ? METER_TOLERANCE : PROPERTY_TOLERANCE.float32;
