@@ -28,6 +28,24 @@ for (const dir of [srcOut, docsOut, staticOut]) {
   mkdirSync(dir, { recursive: true });
 }
 const rel = (p) => p.slice(root.length + 1);
+/**
+ * Markdown from elsewhere (the benchmark table, changelogs) is imported into MDX pages, where `{`, `}` and
+ * `<` outside code would be read as JSX; escape them there, leaving code spans and fenced blocks alone.
+ */
+const mdxSafe = (markdown) => {
+  let fenced = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*```/.test(line)) fenced = !fenced;
+      if (fenced || /^\s*```/.test(line)) return line;
+      return line
+        .split(/(`[^`]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/[{}]/g, (c) => `\\${c}`).replace(/</g, '&lt;')))
+        .join('');
+    })
+    .join('\n');
+};
 const write = (file, text) => {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
@@ -61,7 +79,7 @@ const benchJson = join(root, 'bench', 'results', 'latest.json');
 write(
   join(docsOut, 'bench.md'),
   existsSync(benchMd)
-    ? readFileSync(benchMd, 'utf8').replace(/^# .*\n/, '')
+    ? mdxSafe(readFileSync(benchMd, 'utf8').replace(/^# .*\n/, ''))
     : ':::note[Not generated yet]\n\n`bench/results/latest.md` does not exist yet: run `pnpm bench` to produce the table.\n\n:::\n',
 );
 write(
@@ -99,7 +117,7 @@ if (parts.length === 0) {
       : `No release yet. Pending changes, from the changesets in \`.changeset/\`:\n\n${pending.join('\n')}\n`,
   );
 }
-write(join(docsOut, 'changelog.md'), parts.join('\n'));
+write(join(docsOut, 'changelog.md'), mdxSafe(parts.join('\n')));
 
 console.log(
   `docs inputs: ${Object.keys(examples).length} examples, results ${existsSync(resultsFile) ? 'found' : 'missing'}, bench ${existsSync(benchMd) ? 'found' : 'missing'}`,

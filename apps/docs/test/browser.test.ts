@@ -320,7 +320,7 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
       expect(missing, `/api/${pkg} lists its exports`).toEqual([]);
     }
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, 'api-arrays.png') });
+    await page.screenshot({ path: join(shots, 'api.png') });
   });
 
   it('serves the home page with both quick starts and the live worked example', async () => {

@@ -77,7 +77,7 @@ export default function FindingsCalculator(): ReactElement {
           <tr>
             <th scope="col">finding</th>
             <th scope="col">{mode === 'logits' ? 'logit (score)' : 'predicted probability'}</th>
-            <th scope="col">softmax probability q</th>
+            <th scope="col">{mode === 'logits' ? 'softmax probability q' : 'probability q (as given)'}</th>
           </tr>
         </thead>
         <tbody>
