@@ -8,7 +8,7 @@
  */
 import { addRun, recordPosition, sumError } from './accumulator';
 import { expFast } from './exp';
-import { log1pFast } from './log1p';
+import { log1pFast, log1pUnit } from './log1p';
 import { createRowScratch, createRowState, type RowScratch, type RowState } from './rows';
 import { generalLogitsRow, nanRow, validLabel, zeroRow } from './softmaxRows';
 import type { SoftmaxFamilyParams } from './types';
@@ -62,54 +62,58 @@ export function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
         recordPosition(acc, 0, w);
         continue;
       }
-      // max and arg-max
-      let m = Number.NEGATIVE_INFINITY;
-      let am = -1;
-      for (let c = 0, j = base; c < classes; c++, j += inner) {
-        const v = x[j]!;
-        if (v > m) {
-          m = v;
-          am = c;
+      // C = 2 in closed form, without data-dependent branches; NaN sends the row down the general way
+      let a = classes === 2 ? twoClassRow(x, base, inner, y, k, grad) : Number.NaN;
+      if (Number.isNaN(a)) {
+        // max and arg-max
+        let m = Number.NEGATIVE_INFINITY;
+        let am = -1;
+        for (let c = 0, j = base; c < classes; c++, j += inner) {
+          const v = x[j]!;
+          if (v > m) {
+            m = v;
+            am = c;
+          }
         }
-      }
-      if (m === Number.POSITIVE_INFINITY || am < 0) {
-        scratch ??= createRowScratch(classes);
-        state ??= createRowState();
-        const a = generalLogitsRow(p, base, y, s, scratch, state);
-        if (per !== null) per[n] = a;
-        recordPosition(acc, a, w);
-        continue;
-      }
-      // Σ_{c≠argmax} e^(x_c − max): two loops around the arg-max, so no branch inside them
-      let sp = 0;
-      const yj = base + y * inner;
-      const amj = base + am * inner;
-      const end = base + rowSpan;
-      if (grad === null) {
-        for (let j = base; j < amj; j += inner) sp += expFast(x[j]! - m);
-        for (let j = amj + inner; j < end; j += inner) sp += expFast(x[j]! - m);
-      } else {
-        for (let j = base; j < amj; j += inner) {
-          const e = expFast(x[j]! - m);
-          grad[j] = e;
-          sp += e;
+        if (m === Number.POSITIVE_INFINITY || am < 0) {
+          scratch ??= createRowScratch(classes);
+          state ??= createRowState();
+          const a = generalLogitsRow(p, base, y, s, scratch, state);
+          if (per !== null) per[n] = a;
+          recordPosition(acc, a, w);
+          continue;
         }
-        grad[amj] = 1;
-        for (let j = amj + inner; j < end; j += inner) {
-          const e = expFast(x[j]! - m);
-          grad[j] = e;
-          sp += e;
+        // Σ_{c≠argmax} e^(x_c − max): two loops around the arg-max, so no branch inside them
+        let sp = 0;
+        const yj = base + y * inner;
+        const amj = base + am * inner;
+        const end = base + rowSpan;
+        if (grad === null) {
+          for (let j = base; j < amj; j += inner) sp += expFast(x[j]! - m);
+          for (let j = amj + inner; j < end; j += inner) sp += expFast(x[j]! - m);
+        } else {
+          for (let j = base; j < amj; j += inner) {
+            const e = expFast(x[j]! - m);
+            grad[j] = e;
+            sp += e;
+          }
+          grad[amj] = 1;
+          for (let j = amj + inner; j < end; j += inner) {
+            const e = expFast(x[j]! - m);
+            grad[j] = e;
+            sp += e;
+          }
         }
-      }
-      // −log q_y = (max − x_y) + log1p(Σ_{c≠argmax} e^(x_c − max)); NaN entries make sp NaN
-      const a = k * (m - x[yj]! + log1pFast(sp));
-      if (grad !== null) {
-        const S = 1 + sp;
-        const scale = k / S;
-        const ey = grad[yj]!;
-        for (let c = 0, j = base; c < classes; c++, j += inner) grad[j] = grad[j]! * scale;
-        // q_y − 1 = −(S − e_y)/S with S − e_y = Σ_{c≠argmax} e_c when y is the arg-max
-        grad[yj] = (-k * (y === am ? sp : S - ey)) / S;
+        // −log q_y = (max − x_y) + log1p(Σ_{c≠argmax} e^(x_c − max)); NaN entries make sp NaN
+        a = k * (m - x[yj]! + log1pFast(sp));
+        if (grad !== null) {
+          const S = 1 + sp;
+          const scale = k / S;
+          const ey = grad[yj]!;
+          for (let c = 0, j = base; c < classes; c++, j += inner) grad[j] = grad[j]! * scale;
+          // q_y − 1 = −(S − e_y)/S with S − e_y = Σ_{c≠argmax} e_c when y is the arg-max
+          grad[yj] = (-k * (y === am ? sp : S - ey)) / S;
+        }
       }
       if (per !== null) per[n] = a;
       // the running sums of the common path live in locals (no object writes per row); see addRun
@@ -123,4 +127,31 @@ export function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
     }
   }
   addRun(acc, sum, sumComp, wsum, wComp, count, count);
+}
+
+/**
+ * One row of two classes: −log q_y = softplus(d) with d = x_other − x_y, formed as
+ * max(d, 0) + log1p(e^−|d|) (both terms ≥ 0), and ∂/∂x_other = −∂/∂x_y = k σ(d). Returns NaN, writing
+ * nothing, when d is NaN (a NaN logit, or two equal infinities), for the general row to handle.
+ */
+function twoClassRow(
+  x: ArrayLike<number>,
+  base: number,
+  inner: number,
+  y: number,
+  k: number,
+  grad: Float64Array | null,
+): number {
+  const jy = base + y * inner;
+  const jo = base + (1 - y) * inner;
+  const d = x[jo]! - x[jy]!;
+  if (Number.isNaN(d)) return Number.NaN;
+  const e = expFast(-Math.abs(d));
+  if (grad !== null) {
+    const inv = 1 / (1 + e);
+    const qo = d >= 0 ? inv : e * inv; // σ(d) = 1 − q_y, the other class's probability
+    grad[jo] = k * qo;
+    grad[jy] = -k * qo;
+  }
+  return k * (Math.max(d, 0) + log1pUnit(e));
 }
