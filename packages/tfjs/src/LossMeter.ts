@@ -69,7 +69,8 @@ function plainOptions(fn: string, options: Record<string, unknown>): Record<stri
  *
  * Options are fixed at construction (a scalar `reduction` only; no `weights` — give each batch's own to
  * `update`). Before any update, `value` follows `onEmpty`. Per-position losses are computed in float32 on the
- * active backend and accumulated in float64.
+ * active backend and accumulated in float64. Keras: a `keras.metrics.Mean` fed per-batch losses (which loses
+ * the weighting of unequal batches); PyTorch / TF.js: no equivalent.
  *
  * @throws {XentError} INVALID_OPTION (`weights` or `reduction: 'none'` at construction, merging meters of
  *   different losses or options, an unknown loss), EMPTY_INPUT (`onEmpty: 'throw'` and nothing counted)

@@ -12,7 +12,7 @@ import type { EntropyOptions, TensorInput } from './types';
  * @throws {XentError} SHAPE_MISMATCH, INVALID_PROBABILITY, INVALID_OPTION, INVALID_INPUT, EMPTY_INPUT
  * @example
  * ```ts
- * entropy([[0.5, 0.5]], { base: 2 }).dataSync()[0]; // 1 bit
+ * entropy([[0.5, 0.5]], { base: 2 }).dataSync()[0]; // 1 bit = 1
  * ```
  */
 export function entropy(p: TensorInput, options?: EntropyOptions): Tensor {

@@ -19,7 +19,11 @@ export interface CommonOptions {
   base?: number | undefined;
   /** Default `'zero'`. */
   onEmpty?: OnEmpty | undefined;
-  /** Default `true`: read the data to check labels, probability ranges and sums. */
+  /**
+   * Default `true`: check labels, probability ranges and sums. The check reads the checked tensors back to
+   * JavaScript (`dataSync`: free on the cpu backend, a copy on wasm, a GPU→CPU synchronisation on
+   * webgl/webgpu) and loops over them once; `false` skips it. Shape and option checks always run.
+   */
   validate?: boolean | undefined;
 }
 

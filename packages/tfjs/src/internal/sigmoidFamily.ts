@@ -4,7 +4,7 @@ import { asFloat, toTensor, weightTensor } from './convert';
 import { fail, shapeText } from './errors';
 import { kernelLoss, kernelPathApplies } from './kernelPath';
 import { type Denominators, type Pieces, runLoss } from './lossOp';
-import { clipBounds, log1p, mulNoNan, sigmoid, softplus, zeroWhere } from './math';
+import { clipBounds, log1p, mulNoNan, sigmoid, zeroWhere } from './math';
 import { type LossSpec, resolveOptions } from './options';
 import { checkUnitInterval } from './validate';
 
@@ -93,8 +93,10 @@ export function sigmoidFamilyLoss(
       let sigNeg: tf.Tensor | null = null;
       let q: tf.Tensor | null = null;
       if (logits) {
-        lPos = softplus(tf.neg(xl));
-        lNeg = softplus(xl);
+        // softplus(±x) = max(±x, 0) + log1p(e^(−|x|)): the log1p term is shared by both
+        const shared = log1p(tf.exp(tf.neg(tf.abs(xl))));
+        lPos = tf.add(tf.relu(tf.neg(xl)), shared);
+        lNeg = tf.add(tf.relu(xl), shared);
         if (!wantGrad && gamma === null) {
           // the value alone: −[pw t' log σ(x) + (1 − t') log(1 − σ(x))]
           let a = tf.add(mulNoNan(posCoef, lPos), mulNoNan(negCoef, lNeg));
