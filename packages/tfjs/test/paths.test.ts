@@ -20,6 +20,7 @@ async function kernelsOf(f: () => tf.Tensor): Promise<string[]> {
     out.dataSync();
     return out;
   });
+  tf.dispose(info.result as tf.Tensor);
   return info.kernels.map((k) => k.name);
 }
 
