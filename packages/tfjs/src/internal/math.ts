@@ -56,15 +56,14 @@ export function mulNoNan(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
 
 /**
  * log(1 + y) for y ≥ −1, accurate for tiny y on every backend. The cpu backend's Log1p is `Math.log1p`; the
- * wasm backend computes log(1 + y) (1e-10 gives 0), so elsewhere Goldberg's form is used:
- * u = 1 + y, log1p(y) = y where u = 1, else log(u) · y / (u − 1) (the rounding of u cancels).
+ * wasm backend computes log(1 + y) (1e-10 gives 0), so elsewhere the rounding of u = 1 + y is corrected to
+ * first order: log1p(y) = log(u) + (y − (u − 1)) / u, whose correction term is the exact rounding error of u
+ * (Sterbenz), so the result keeps full float32 precision, and equals y where u rounds to 1; y = −1 gives −∞.
  */
 export function log1p(y: tf.Tensor): tf.Tensor {
   if (sumsInDouble()) return tf.log1p(y);
   const u = tf.add(1, y);
-  const um1 = tf.sub(u, 1);
-  const exact = tf.equal(um1, 0);
-  return tf.where(exact, y, tf.mul(tf.log(u), tf.div(y, tf.where(exact, tf.onesLike(um1), um1))));
+  return tf.add(tf.log(u), tf.divNoNan(tf.sub(y, tf.sub(u, 1)), u)); // y = −1: log 0 = −∞
 }
 
 /** softplus(x) = log(1 + eˣ) = max(x, 0) + log1p(e^(−|x|)): no overflow, no loss for x ≪ 0. */
