@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -257,8 +257,15 @@ describe.runIf(haveChromium)('the site in Chromium', () => {
     if ((await page.getByTestId('test-metrics').count()) === 0) {
       expect(await note.textContent()).toContain('Not generated yet');
     } else {
+      // the page recomputes the test cross-entropy from the committed probabilities with @xent/arrays;
+      // results.json states it to 6 digits from the logits, the page shows 4 decimals
+      const { results } = JSON.parse(readFileSync(join(site, 'src/generated/results.json'), 'utf8')) as {
+        results: { test: { crossEntropy: number }; calibration: { after: { crossEntropy: number } } };
+      };
       const recomputed = Number(await page.getByTestId('recomputed-ce').textContent());
-      expect(Number.isFinite(recomputed)).toBe(true);
+      expect(Math.abs(recomputed - results.test.crossEntropy)).toBeLessThanOrEqual(1.5e-4);
+      const after = Number(await page.getByTestId('recomputed-after').textContent());
+      expect(Math.abs(after - results.calibration.after.crossEntropy)).toBeLessThanOrEqual(1.5e-4);
       expect(await page.getByTestId('loss-curves').locator('path').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('confident-mistakes').locator('tbody tr').count()).toBeGreaterThan(0);
       if (npz !== undefined && existsSync(npz)) {

@@ -326,8 +326,9 @@ export function Results({ r }: { r: PneumoniaResults }): ReactElement {
       <h2 id="calibration">Calibration before and after temperature</h2>
       <p>
         Temperature scaling divides every logit by one number T, fitted on the validation split by minimising
-        the cross-entropy; it changes no ranking (AUROC, accuracy stay put) but moves the probabilities
-        towards what happens. Here T = {r.calibration.temperature.toFixed(3)}.
+        the cross-entropy there. It changes no ranking (AUROC and accuracy stay put) and only moves the
+        probabilities; whether it helps on the test split, which it never saw, is what the table shows. Here T
+        = {r.calibration.temperature.toFixed(3)}.
       </p>
       <table data-testid="calibration">
         <thead>
