@@ -170,15 +170,18 @@ describe('installed from the tarballs into an empty npm project', () => {
 import type { SoftmaxCrossEntropyOptions } from '@xent/arrays';
 import { sigmoidCrossEntropy } from '@xent/tfjs';
 const a: number = binaryCrossEntropy(1, 0.51);
-const options: SoftmaxCrossEntropyOptions = { reduction: 'sum', labelSmoothing: 0.1 };
-const b: number = softmaxCrossEntropy([0, 1], [[1, 2], [3, 4]], options);
+const b: number = softmaxCrossEntropy([0, 1], [[1, 2], [3, 4]], { reduction: 'sum', labelSmoothing: 0.1 });
+const options: SoftmaxCrossEntropyOptions = { reduction: 'none', axis: -1 };
+const perXray = softmaxCrossEntropy([0, 1], [[1, 2], [3, 4]], options); // a number or an array: the reduction is only known as a Reduction
+// @ts-expect-error: with a reduction only known at run time, the result is not known to be a number
+const c: number = perXray;
 const meter = new LossMeter(softmaxCrossEntropy);
 const v: number = meter.value;
 // @ts-expect-error: 'gama' is not an option of any loss
 softmaxCrossEntropy([0], [[1, 2]], { gama: 2 });
 // @ts-expect-error: reduction is a string union
 binaryCrossEntropy(1, 0.5, { reduction: 1 });
-export { a, b, v, XentError, sigmoidCrossEntropy };
+export { a, b, c, v, XentError, sigmoidCrossEntropy };
 `,
       );
       const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
