@@ -85,6 +85,44 @@ describe('softmaxFamilyKernel properties', () => {
     );
   });
 
+  test('fast paths (C = 2 closed form, C > 2 around the arg-max) ≡ the general row at extreme logits', () => {
+    const extreme = fc.constantFrom(
+      0,
+      2,
+      -2,
+      40,
+      -40,
+      800,
+      -800,
+      1e300,
+      -1e300,
+      Infinity,
+      -Infinity,
+      Number.NaN,
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }).chain((c) =>
+          fc.record({
+            c: fc.constant(c),
+            x: fc.array(extreme, { minLength: c, maxLength: c }),
+            y: fc.integer({ min: 0, max: c - 1 }),
+          }),
+        ),
+        ({ c, x, y }) => {
+          const layout = { outer: 1, classes: c, inner: 1 };
+          const onehot = Array.from({ length: c }, (_, k) => (k === y ? 1 : 0));
+          const a = runSoftmax({ layout, predictions: x, labels: [y] });
+          const b = runSoftmax({ layout, predictions: x, distributions: onehot });
+          const same = (u: number, v: number) =>
+            Object.is(u, v) || close(u, v, 1e-15, 0) || (Number.isNaN(u) && Number.isNaN(v));
+          return same(a.total, b.total) && a.grad.every((g, j) => same(g, b.grad[j]!));
+        },
+      ),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
+
   test('categorical on softmax(x) ≈ softmax cross-entropy on x', () => {
     fc.assert(
       fc.property(rows, ({ n, c, x, y }) => {
