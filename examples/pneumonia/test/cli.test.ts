@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,5 +74,36 @@ describe('command line', () => {
       }),
     ).toBe(1);
     expect(err2.text()).toContain(join(empty, 'missing.npz'));
+  });
+
+  it("reports an unreadable file with the reader's message and exits 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pneumonia-'));
+    writeFileSync(join(dir, 'broken.npz'), 'this is not a zip archive');
+    const err = capture();
+    expect(
+      await main({
+        argv: ['--data', 'broken.npz'],
+        env: {},
+        cwd: dir,
+        stdout: capture().stream,
+        stderr: err.stream,
+      }),
+    ).toBe(1);
+    expect(err.text()).toContain(`Cannot read ${join(dir, 'broken.npz')}: .npz file is not a zip archive`);
+  });
+
+  it('prints the usage for --help and reads the subset option', async () => {
+    const out = capture();
+    expect(
+      await main({
+        argv: ['--help'],
+        env: {},
+        cwd: process.cwd(),
+        stdout: out.stream,
+        stderr: capture().stream,
+      }),
+    ).toBe(0);
+    expect(out.text()).toContain('--backend   TF.js backend: wasm (default) or cpu');
+    expect(parseArgs(['--train-limit', '384']).trainLimit).toBe(384);
   });
 });
