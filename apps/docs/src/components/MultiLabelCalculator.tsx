@@ -73,7 +73,7 @@ export default function MultiLabelCalculator(): ReactElement {
                 >
                   <option value={1}>present (1)</option>
                   <option value={0}>absent (0)</option>
-                  <option value={-1}>uncertain (−1, ignored)</option>
+                  <option value={-1}>uncertain (−1)</option>
                 </select>
               </td>
               <td>
