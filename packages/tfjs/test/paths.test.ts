@@ -3,10 +3,11 @@ import * as xent from '../src/index';
 import { tf, useBackend } from './helpers/backend';
 
 /**
- * One API, a path per backend: on cpu the losses run core's float64 kernels (no tf Exp/Log kernel is
- * dispatched), elsewhere composite tf ops. Both paths are checked for values by the conformance suite; this
- * file checks which path runs, that the forward pass alone builds no gradient, and that the gradient with
- * respect to distribution targets on cpu is computed only when asked for.
+ * One API, a path per backend: on cpu and wasm the losses run core's float64 kernels (no tf Exp/Log kernel
+ * is dispatched), elsewhere (webgl, webgpu; here `wasm-composite`, the wasm kernels under another name)
+ * composite tf ops. Both paths are checked for values by the conformance suite; this file checks which path
+ * runs, that the forward pass alone builds no gradient, and that the gradient with respect to distribution
+ * targets on the kernel path is computed only when asked for.
  */
 const logits = [
   [2, -1, 0.5],
@@ -25,20 +26,23 @@ async function kernelsOf(f: () => tf.Tensor): Promise<string[]> {
 }
 
 describe('path per backend', () => {
-  it('cpu: value and gradient come from core kernels (no Exp kernel dispatched)', async () => {
-    await useBackend('cpu');
-    const y = tf.tensor1d(labels, 'int32');
-    const x = tf.tensor2d(logits);
-    const forward = await kernelsOf(() => xent.softmaxCrossEntropy(y, x));
-    const backward = await kernelsOf(() => tf.grad((p: tf.Tensor) => xent.softmaxCrossEntropy(y, p))(x));
-    tf.dispose([y, x]);
-    expect(forward).not.toContain('Exp');
-    expect(backward).not.toContain('Exp');
-    expect(backward).toContain('Multiply'); // upstream gradient × the kernel's gradient
-  });
+  it.each(['cpu', 'wasm'] as const)(
+    '%s: value and gradient come from core kernels (no Exp kernel dispatched)',
+    async (backend) => {
+      await useBackend(backend);
+      const y = tf.tensor1d(labels, 'int32');
+      const x = tf.tensor2d(logits);
+      const forward = await kernelsOf(() => xent.softmaxCrossEntropy(y, x));
+      const backward = await kernelsOf(() => tf.grad((p: tf.Tensor) => xent.softmaxCrossEntropy(y, p))(x));
+      tf.dispose([y, x]);
+      expect(forward).not.toContain('Exp');
+      expect(backward).not.toContain('Exp');
+      expect(backward).toContain('Multiply'); // upstream gradient × the kernel's gradient
+    },
+  );
 
-  it('wasm: composite ops, and the forward pass alone builds no one-hot tensor', async () => {
-    await useBackend('wasm');
+  it('another backend: composite ops, and the forward pass alone builds no one-hot tensor', async () => {
+    await useBackend('wasm-composite');
     const y = tf.tensor1d(labels, 'int32');
     const x = tf.tensor2d(logits);
     const forward = await kernelsOf(() => xent.softmaxCrossEntropy(y, x, { validate: false }));
@@ -49,23 +53,26 @@ describe('path per backend', () => {
     expect(backward).toContain('OneHot');
   });
 
-  it('cpu: soft targets get their gradient only when it is asked for', async () => {
-    await useBackend('cpu');
-    const t = tf.tensor2d([
-      [0.2, 0.3, 0.5],
-      [1, 0, 0],
-    ]);
-    const x = tf.tensor2d(logits);
-    const before = tf.memory().numTensors;
-    const byPredictions = await kernelsOf(() =>
-      tf.grad((p: tf.Tensor) => xent.softmaxCrossEntropy(t, p, { reduction: 'sum' }))(x),
-    );
-    const byTargets = await kernelsOf(() =>
-      tf.grad((tt: tf.Tensor) => xent.softmaxCrossEntropy(tt, x, { reduction: 'sum' }))(t),
-    );
-    expect(tf.memory().numTensors).toBe(before); // no leak through either gradient
-    tf.dispose([t, x]);
-    expect(byPredictions).not.toContain('Exp'); // the composite target gradient is pruned
-    expect(byTargets).toContain('Exp'); // −log q through the composite form
-  });
+  it.each(['cpu', 'wasm'] as const)(
+    '%s: soft targets get their gradient only when it is asked for',
+    async (backend) => {
+      await useBackend(backend);
+      const t = tf.tensor2d([
+        [0.2, 0.3, 0.5],
+        [1, 0, 0],
+      ]);
+      const x = tf.tensor2d(logits);
+      const before = tf.memory().numTensors;
+      const byPredictions = await kernelsOf(() =>
+        tf.grad((p: tf.Tensor) => xent.softmaxCrossEntropy(t, p, { reduction: 'sum' }))(x),
+      );
+      const byTargets = await kernelsOf(() =>
+        tf.grad((tt: tf.Tensor) => xent.softmaxCrossEntropy(tt, x, { reduction: 'sum' }))(t),
+      );
+      expect(tf.memory().numTensors).toBe(before); // no leak through either gradient
+      tf.dispose([t, x]);
+      expect(byPredictions).not.toContain('Exp'); // the composite target gradient is pruned
+      expect(byTargets).toContain('Exp'); // −log q through the composite form
+    },
+  );
 });

@@ -6,10 +6,13 @@ import { COLLECT, type LossSpec, PER_SAMPLE, TARGETS_GRADIENT, viewOf } from './
 import { recording } from './recording';
 
 /**
- * The cpu backend's path: core's float64 kernels run on the tensors' own memory (the cpu backend keeps
- * tensor data in JS typed arrays, and `dataSync()` hands back that array without a copy), and the result
- * goes back into the graph through `tf.customGrad`. One pass computes the value and, when a gradient is
- * being recorded, ∂value/∂predictions; the float64 result is rounded once to float32.
+ * The path of the backends that keep tensor data in CPU memory: core's float64 kernels run on the tensors'
+ * data, and the result goes back into the graph through `tf.customGrad`. On the cpu backend `dataSync()`
+ * hands back the tensor's own JS typed array (no copy); on the wasm backend it copies out of the module's
+ * heap (a memcpy, ~1 ns per element), which costs far less than the two dozen composite kernels it
+ * replaces. One pass computes the value and, when a gradient is being recorded, ∂value/∂predictions; the
+ * float64 result is rounded once to float32. Backends whose data lives on a GPU (webgl, webgpu) would pay
+ * a synchronous read-back instead, so they run the composite form.
  *
  * The gradient with respect to distribution targets (which core's kernels do not produce) comes from a
  * second, zero-valued op over the targets whose gradient runs the composite form; TF.js prunes that op
@@ -19,13 +22,16 @@ import { recording } from './recording';
 
 type Composite = (targets: TensorInput, predictions: TensorInput | null, options: unknown) => tf.Tensor;
 
+/** The backends whose tensor data a synchronous `dataSync()` reads from CPU memory. */
+const KERNEL_PATH_BACKENDS: ReadonlySet<string> = new Set(['cpu', 'wasm']);
+
 /**
- * Whether the kernel path serves this call: the cpu backend, a loss with a gradient (not `entropy`), no
+ * Whether the kernel path serves this call: the cpu or wasm backend, a loss with a gradient (not `entropy`), no
  * per-sample or meter mode, and clip bounds that core's float64 `[ε, 1 − ε]` and SPEC's float32 bounds agree
  * on (an ε whose bounds are not float32 numbers runs the composite form).
  */
 export function kernelPathApplies(spec: LossSpec, options: unknown): boolean {
-  if (spec.fn === 'entropy' || tf.getBackend() !== 'cpu') return false;
+  if (spec.fn === 'entropy' || !KERNEL_PATH_BACKENDS.has(tf.getBackend())) return false;
   if (options === undefined) return true;
   if (typeof options !== 'object' || options === null) return true; // core reports it
   const o = options as Record<string | symbol, unknown>;
