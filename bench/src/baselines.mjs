@@ -228,3 +228,20 @@ export function floorExp(x) {
   for (let i = 0; i < x.length; i++) s += Math.exp(x[i]);
   return s;
 }
+
+/**
+ * Building nested arrays of `shape` from flat data: what any function that takes nested arrays and returns
+ * its gradient as nested arrays must pay for the output alone (V8 allocates every row and copies the live
+ * rows through its young generation).
+ */
+export function floorNestedOutput(x, shape) {
+  let k = 0;
+  const build = (depth) => {
+    const n = shape[depth];
+    const out = new Array(n);
+    if (depth === shape.length - 1) for (let i = 0; i < n; i++) out[i] = x[k++];
+    else for (let i = 0; i < n; i++) out[i] = build(depth + 1);
+    return out;
+  };
+  return build(0);
+}

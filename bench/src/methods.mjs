@@ -10,6 +10,7 @@
  */
 import {
   floorExp,
+  floorNestedOutput,
   floorRead,
   fusedSigmoidCE,
   fusedSigmoidCEGrad,
@@ -209,6 +210,15 @@ function jsMethods(family, classFirst) {
       tolerance: null,
       memory: null,
       create: async (d) => ({ run: () => floorExp(d.logits) }),
+    },
+    {
+      id: 'floor-nested-out',
+      label: 'floor: build a nested array of the logits’ shape',
+      group: 'floor',
+      grad: false,
+      tolerance: null,
+      memory: null,
+      create: async (d) => ({ run: () => floorNestedOutput(d.logits, d.shape) }),
     },
   ];
 }

@@ -68,6 +68,13 @@ export function evaluateTargets(result) {
       const r = timeRatio(w, `arrays-nested${g}`, `arrays-typed${g}`);
       add(w.id, `nested arrays ≤ 2× typed arrays${g ? ' (valueAndGrad)' : ''}`, `${x(r)}`, atMost(r, 2));
     }
+    const rn = timeRatio(w, 'floor-nested-out', 'arrays-typed:grad');
+    add(
+      w.id,
+      'building a nested array of the gradient’s shape alone, vs typed-array valueAndGrad (information)',
+      `${x(rn)}`,
+      null,
+    );
     for (const [id, input] of [
       ['arrays-typed', 'typed arrays'],
       ['arrays-nested', 'nested arrays'],
