@@ -25,13 +25,19 @@ const run = spawnSync('turbo', args, {
   shell: process.platform === 'win32',
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' },
+  env: {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: '1',
+    NO_UPDATE_NOTIFIER: '1',
+    VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+  },
 });
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
+const skips = [];
 for (const dir of dirs) {
   const file = join(dir, '.test-results', 'vitest.json');
   if (!existsSync(file)) continue;
@@ -43,11 +49,19 @@ for (const dir of dirs) {
   failed += f;
   skipped += s;
   rows.push(`  ${dir.slice(root.length)}: ${p} passed, ${f} failed, ${s} skipped`);
+  for (const file of report.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') {
+        skips.push(`  ${dir.slice(root.length + 1)}: ${t.fullName ?? t.title}`);
+      }
+    }
+  }
 }
 const turboFailed = run.status !== 0;
 if (turboFailed && failed === 0) failed = 1; // a task failed outside vitest (build, crash): count it
 console.log('\nTest results by package:');
 console.log(rows.join('\n'));
-console.log(`(${skipped} skipped: see the messages above for what each needs)`);
+if (skips.length > 0) console.log(`Skipped (each name says why):\n${skips.join('\n')}`);
+console.log(`(${skipped} skipped)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(turboFailed || failed > 0 ? 1 : 0);

@@ -93,7 +93,11 @@ const python = spawnSync('python3', ['-c', 'import mpmath, numpy'], { encoding: 
 
 describe('the generator', () => {
   if (python.status !== 0) {
-    test.skip('reproduces the committed fixtures — skipped: python3 with mpmath and numpy is not available', () => {});
+    const why =
+      (python.stderr ?? '').trim().split('\n').pop() || String(python.error ?? `exit ${python.status}`);
+    test.skip(
+      `reproduces the committed fixtures — skipped: python3 with mpmath and numpy is not available (${why})`,
+    );
     return;
   }
   test('reproduces the committed fixtures byte for byte (fixed seeds)', () => {

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
-import type { BinaryOptions, TensorInput } from './types';
+import type { BinaryOptions, LossTensor, TensorInput } from './types';
 
 /**
  * Binary cross-entropy on probabilities, per element: a = s · −[pw t' log q + (1 − t') log(1 − q)].
@@ -19,6 +19,16 @@ import type { BinaryOptions, TensorInput } from './types';
  * binaryCrossEntropy(1, 0.51).dataSync()[0]; // −ln 0.51 = 0.6733446
  * ```
  */
+export function binaryCrossEntropy(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options?: undefined,
+): Scalar;
+export function binaryCrossEntropy<O extends BinaryOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function binaryCrossEntropy(
   targets: TensorInput,
   predictions: TensorInput,

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
-import type { BinaryFocalOptions, TensorInput } from './types';
+import type { BinaryFocalOptions, LossTensor, TensorInput } from './types';
 
 /**
  * Focal loss on probabilities, per element: a = s · α_t (1 − p_t)^γ · −[pw t' log q + (1 − t') log(1 − q)].
@@ -17,6 +17,12 @@ import type { BinaryFocalOptions, TensorInput } from './types';
  * binaryFocalLoss([1], [0.5], { gamma: 1 }).dataSync()[0]; // ½ ln 2 = 0.3465736
  * ```
  */
+export function binaryFocalLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
+export function binaryFocalLoss<O extends BinaryFocalOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function binaryFocalLoss(
   targets: TensorInput,
   predictions: TensorInput,

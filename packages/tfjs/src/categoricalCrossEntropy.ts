@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
-import type { CategoricalOptions, TensorInput } from './types';
+import type { CategoricalOptions, LossTensor, TensorInput } from './types';
 
 /**
  * Cross-entropy of predicted probabilities along `axis` against integer labels or target distributions.
@@ -21,6 +21,16 @@ import type { CategoricalOptions, TensorInput } from './types';
  * categoricalCrossEntropy([1], [[0.25, 0.75]]).dataSync()[0]; // −ln 0.75 = 0.2876821
  * ```
  */
+export function categoricalCrossEntropy(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options?: undefined,
+): Scalar;
+export function categoricalCrossEntropy<O extends CategoricalOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function categoricalCrossEntropy(
   targets: TensorInput,
   predictions: TensorInput,

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
-import type { CategoricalFocalOptions, TensorInput } from './types';
+import type { CategoricalFocalOptions, LossTensor, TensorInput } from './types';
 
 /**
  * Focal loss on probabilities along `axis`: a_n = s_n Σ_c α_c cw_c t'_c (1 − q_c)^γ (−log q_c).
@@ -18,6 +18,16 @@ import type { CategoricalFocalOptions, TensorInput } from './types';
  * categoricalFocalLoss([1], [[0.5, 0.5]], { gamma: 1 }).dataSync()[0]; // ½ ln 2 = 0.3465736
  * ```
  */
+export function categoricalFocalLoss(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options?: undefined,
+): Scalar;
+export function categoricalFocalLoss<O extends CategoricalFocalOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function categoricalFocalLoss(
   targets: TensorInput,
   predictions: TensorInput,

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { divergenceLoss } from './internal/divergence';
-import type { EntropyOptions, TensorInput } from './types';
+import type { EntropyOptions, LossTensor, TensorInput } from './types';
 
 /**
  * Shannon entropy H(p) = −Σ_c p_c log p_c of distributions along `axis`, with 0 · log 0 = 0.
@@ -15,6 +15,8 @@ import type { EntropyOptions, TensorInput } from './types';
  * entropy([[0.5, 0.5]], { base: 2 }).dataSync()[0]; // 1 bit = 1
  * ```
  */
+export function entropy(p: TensorInput, options?: undefined): Scalar;
+export function entropy<O extends EntropyOptions>(p: TensorInput, options: O): LossTensor<O>;
 export function entropy(p: TensorInput, options?: EntropyOptions): Tensor {
   return divergenceLoss(SPEC, p, null, options);
 }

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { divergenceLoss } from './internal/divergence';
-import type { KlDivergenceOptions, TensorInput } from './types';
+import type { KlDivergenceOptions, LossTensor, TensorInput } from './types';
 
 /**
  * Kullback–Leibler divergence KL(p ‖ q) = Σ_c p_c (log p_c − log q_c) along `axis`, 0 · log 0 = 0.
@@ -18,6 +18,12 @@ import type { KlDivergenceOptions, TensorInput } from './types';
  * klDivergence([[1, 0]], [[0.5, 0.5]]).dataSync()[0]; // ln 2 = 0.6931472
  * ```
  */
+export function klDivergence(p: TensorInput, q: TensorInput, options?: undefined): Scalar;
+export function klDivergence<O extends KlDivergenceOptions>(
+  p: TensorInput,
+  q: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function klDivergence(p: TensorInput, q: TensorInput, options?: KlDivergenceOptions): Tensor {
   return divergenceLoss(SPEC, p, q, options);
 }

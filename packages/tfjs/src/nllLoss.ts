@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
-import type { SoftmaxOptions, TensorInput } from './types';
+import type { LossTensor, SoftmaxOptions, TensorInput } from './types';
 
 /**
  * Negative log-likelihood of log-probabilities (what {@link logSoftmax} returns) along `axis`.
@@ -18,6 +18,12 @@ import type { SoftmaxOptions, TensorInput } from './types';
  * nllLoss([1], [[Math.log(0.25), Math.log(0.75)]]).dataSync()[0]; // −ln 0.75 = 0.2876821
  * ```
  */
+export function nllLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
+export function nllLoss<O extends SoftmaxOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function nllLoss(targets: TensorInput, predictions: TensorInput, options?: SoftmaxOptions): Tensor {
   return softmaxFamilyLoss(SPEC, targets, predictions, options);
 }

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
-import type { SigmoidOptions, TensorInput } from './types';
+import type { LossTensor, SigmoidOptions, TensorInput } from './types';
 
 /**
  * Binary cross-entropy on logits, one independent output per element (binary and multi-label).
@@ -22,6 +22,16 @@ import type { SigmoidOptions, TensorInput } from './types';
  * sigmoidCrossEntropy([1, 0], [0, 0], { posWeight: 3 }).dataSync()[0]; // (3 ln 2 + ln 2) / 2 = 1.3862944
  * ```
  */
+export function sigmoidCrossEntropy(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options?: undefined,
+): Scalar;
+export function sigmoidCrossEntropy<O extends SigmoidOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function sigmoidCrossEntropy(
   targets: TensorInput,
   predictions: TensorInput,

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
-import type { SigmoidFocalOptions, TensorInput } from './types';
+import type { LossTensor, SigmoidFocalOptions, TensorInput } from './types';
 
 /**
  * Focal loss on logits, per element: a = s · α_t (1 − p_t)^γ · CE, CE as in {@link sigmoidCrossEntropy}.
@@ -19,6 +19,12 @@ import type { SigmoidFocalOptions, TensorInput } from './types';
  * sigmoidFocalLoss([1], [0], { gamma: 1 }).dataSync()[0]; // ½ ln 2 = 0.3465736
  * ```
  */
+export function sigmoidFocalLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
+export function sigmoidFocalLoss<O extends SigmoidFocalOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function sigmoidFocalLoss(
   targets: TensorInput,
   predictions: TensorInput,

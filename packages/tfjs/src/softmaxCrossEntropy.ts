@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
-import type { SoftmaxOptions, TensorInput } from './types';
+import type { LossTensor, SoftmaxOptions, TensorInput } from './types';
 
 /**
  * Cross-entropy of softmax(logits) along `axis` against integer class labels or target distributions.
@@ -30,6 +30,16 @@ import type { SoftmaxOptions, TensorInput } from './types';
  * softmaxCrossEntropy([0], [[0, 0, 0, 0]]).dataSync()[0]; // ln 4 = 1.3862944
  * ```
  */
+export function softmaxCrossEntropy(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options?: undefined,
+): Scalar;
+export function softmaxCrossEntropy<O extends SoftmaxOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function softmaxCrossEntropy(
   targets: TensorInput,
   predictions: TensorInput,

@@ -1,6 +1,6 @@
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
-import type { SoftmaxFocalOptions, TensorInput } from './types';
+import type { LossTensor, SoftmaxFocalOptions, TensorInput } from './types';
 
 /**
  * Focal loss on logits along `axis` (Lin et al., 2017): each cross-entropy term scaled by (1 − q_c)^γ.
@@ -21,6 +21,12 @@ import type { SoftmaxFocalOptions, TensorInput } from './types';
  * softmaxFocalLoss([0], [[0, 0]], { gamma: 1 }).dataSync()[0]; // (1 − ½) · ln 2 = 0.3465736
  * ```
  */
+export function softmaxFocalLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
+export function softmaxFocalLoss<O extends SoftmaxFocalOptions>(
+  targets: TensorInput,
+  predictions: TensorInput,
+  options: O,
+): LossTensor<O>;
 export function softmaxFocalLoss(
   targets: TensorInput,
   predictions: TensorInput,

@@ -1,4 +1,4 @@
-import type { Tensor, TensorLike } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor, TensorLike } from '@tensorflow/tfjs-core';
 
 /** A tensor, or anything `tf.tensor` accepts (nested arrays, typed arrays, a bare number). */
 export type TensorInput = Tensor | TensorLike;
@@ -103,3 +103,24 @@ export interface KlDivergenceOptions extends EntropyOptions {
 export interface AxisOptions {
   axis?: number | undefined;
 }
+
+/**
+ * What a loss returns for options `O`: a `Scalar` for the scalar reductions (the default `'mean'`,
+ * `'sum'`, `'sumOverCount'`, `'sumOverNonzeroWeights'`), a `Tensor` of the position shape for
+ * `reduction: 'none'`, and `Tensor` when the reduction is only known at run time as a {@link Reduction}.
+ * So `optimizer.minimize(() => sigmoidCrossEntropy(y, z))` type-checks without a cast.
+ */
+export type LossTensor<O> = O extends object
+  ? 'reduction' extends keyof O
+    ? ReductionTensor<Exclude<O['reduction' & keyof O], undefined>>
+    : Scalar
+  : Scalar;
+
+/** The tensor kind of a reduction type `X` (see {@link LossTensor}). */
+export type ReductionTensor<X> = [X] extends [never]
+  ? Scalar
+  : [X] extends ['none']
+    ? Tensor
+    : 'none' extends X
+      ? Tensor
+      : Scalar;

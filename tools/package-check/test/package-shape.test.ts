@@ -168,6 +168,7 @@ describe('installed from the tarballs into an empty npm project', () => {
         join(dir, 'index.ts'),
         `import { binaryCrossEntropy, softmaxCrossEntropy, LossMeter, XentError } from '@xent/arrays';
 import type { SoftmaxCrossEntropyOptions } from '@xent/arrays';
+import * as tf from '@tensorflow/tfjs-core';
 import { sigmoidCrossEntropy } from '@xent/tfjs';
 const a: number = binaryCrossEntropy(1, 0.51);
 const b: number = softmaxCrossEntropy([0, 1], [[1, 2], [3, 4]], { reduction: 'sum', labelSmoothing: 0.1 });
@@ -181,7 +182,11 @@ const v: number = meter.value;
 softmaxCrossEntropy([0], [[1, 2]], { gama: 2 });
 // @ts-expect-error: reduction is a string union
 binaryCrossEntropy(1, 0.5, { reduction: 1 });
-export { a, b, c, v, XentError, sigmoidCrossEntropy };
+// a training step as the @xent/tfjs README writes it: a scalar reduction is a tf.Scalar, no cast needed
+const w = tf.variable(tf.zeros([2, 1]));
+const step = () =>
+  tf.train.sgd(0.5).minimize(() => sigmoidCrossEntropy(tf.tensor2d([[1], [0]]), tf.matMul(tf.ones([2, 2]), w)));
+export { a, b, c, v, step, XentError };
 `,
       );
       const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';

@@ -14,6 +14,7 @@ export interface HandedCase {
   grad_f32?: unknown;
   tolerance_f32?: { rel: number; abs: number; grad_rel?: number; grad_abs?: number };
   f32_skip?: boolean;
+  note?: string;
 }
 
 const CANDIDATES = [
