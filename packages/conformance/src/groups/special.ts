@@ -57,6 +57,13 @@ const FINITE_GRADIENTS: readonly {
     options: { gamma: 0.25 },
   },
   {
+    name: 'binary focal, γ = 0.5, at subnormal probabilities (1/q overflows there)',
+    fn: 'binaryFocalLoss',
+    targets: [0, 0, 0, 0],
+    predictions: [5e-324, 1e-310, 1.401298464324817e-45, 1e-40],
+    options: { gamma: 0.5 },
+  },
+  {
     name: 'binary at the clip bounds of epsilon',
     fn: 'binaryCrossEntropy',
     targets: [1, 0],

@@ -136,25 +136,38 @@ export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
       let mod = 0; // γ (t̄' − t') · [q(1 − q) | 1] / (1 − p_t) · CE
       if (gamma !== 0) {
         let lomp: number;
-        let ratio: number; // q(1 − q)/(1 − p_t) for logits, 1/(1 − p_t) for probabilities
+        // logits: the ratio q(1 − q)/(1 − p_t) ≤ 1; probabilities: the divisor D of CE/D = CE/(1 − p_t),
+        // divided as one quotient so that a subnormal 1 − p_t does not overflow 1/D (CE ≈ D there)
+        let ratio: number;
         if (tn === 0) {
           lomp = logits ? -spPos : Math.log1p(-q);
-          ratio = logits ? q : omq === 0 ? 0 : 1 / omq;
+          ratio = logits ? q : omq;
         } else if (tp === 0) {
           lomp = logits ? -spNeg : Math.log(q);
-          ratio = logits ? omq : q === 0 ? 0 : 1 / q;
+          ratio = logits ? omq : q;
         } else {
           const omp = q * tn + omq * tp;
           lomp = Math.log(omp);
-          ratio = logits ? (q * omq) / omp : 1 / omp;
+          ratio = logits ? (q * omq) / omp : omp;
         }
         f = expFast(gamma * lomp);
-        mod = ratio === 0 || ce === 0 ? 0 : gamma * (tn - tp) * ratio * ce;
+        if (ratio === 0 || ce === 0) mod = 0;
+        else mod = gamma * (tn - tp) * (logits ? ratio * ce : ce / ratio);
         // at q = 0 or 1 (probabilities) ∂CE is infinite and dominates the factor's term (1/q beats log q)
         if (dce - dce !== 0) mod = 0;
       }
-      a = at * f * ce;
-      g = at * f * (mod + dce);
+      if (at === 0) {
+        // α_t = 0 removes the term entirely, even against an infinite log (SPEC.md)
+        a = 0;
+        g = 0;
+      } else if (ce === Number.POSITIVE_INFINITY) {
+        // 1 − p_t > 0 wherever CE is infinite, so the product is +∞ even where (1 − p_t)^γ underflows to 0
+        a = Number.POSITIVE_INFINITY;
+        g = at * f * (mod + dce);
+      } else {
+        a = at * f * ce;
+        g = at * f * (mod + dce);
+      }
     }
     if (grad !== null) grad[n] = clipped ? 0 : s * g;
     const an = s * a;

@@ -14,7 +14,7 @@ import { checkUnitInterval } from './validate';
  * With t' the smoothed target, pw the positive weight and, for logits x,
  *   CE = pw t' softplus(−x) + (1 − t') softplus(x)      (= −[pw t' log σ(x) + (1 − t') log(1 − σ(x))])
  * where softplus(x) = max(x, 0) + log1p(e^(−|x|)) neither overflows nor loses small values; for probabilities
- * CE = −pw t' log q − (1 − t') log1p(−q). Focal: α_t m^γ CE with m = 1 − p_t = t' σ(−x) + (1 − t') σ(x)
+ * CE = −pw t' log q − (1 − t') log1p(−q), with 1 − t' formed as (1 − ε)(1 − t) + ε/2. Focal: α_t m^γ CE with m = 1 − p_t = t' σ(−x) + (1 − t') σ(x)
  * (a sum of non-negative terms, no cancellation). Its derivative uses dm/dx = σ(x)σ(−x)(1 − 2t') written as
  * m · r with r = σ(x)σ(−x)/m ≤ 1, so γ < 1 at saturated logits never produces 0 · ∞.
  */
@@ -82,7 +82,8 @@ export function sigmoidFamilyLoss(
       if (valid !== null) tRaw = tf.where(valid, tRaw, tf.zerosLike(tRaw)); // ignored: any finite stand-in
       const tp = eps === 0 ? tRaw : tf.add(tf.mul(tRaw, 1 - eps), eps / 2);
       const posCoef = pw === null ? tp : tf.mul(pw, tp);
-      const negCoef = tf.sub(1, tp);
+      // 1 − t' formed directly, (1 − ε)(1 − t) + ε/2: in float32, 1 − t' rounds ε/2 away for ε < ~1e-7
+      const negCoef = eps === 0 ? tf.sub(1, tRaw) : tf.add(tf.mul(tf.sub(1, tRaw), 1 - eps), eps / 2);
       let clipped: tf.Tensor | null = null;
       // log-loss pieces: lPos = −log q, lNeg = −log(1 − q); their derivatives dPos, dNeg w.r.t. the prediction
       let lPos: tf.Tensor;
@@ -131,7 +132,7 @@ export function sigmoidFamilyLoss(
         let m: tf.Tensor;
         let mTerm: tf.Tensor; // (d m^γ / d pred) / m^γ · CE, finite
         let dmDt: tf.Tensor; // ∂m/∂t'
-        const oneMinus2t = tf.sub(1, tf.mul(2, tp));
+        const oneMinus2t = tf.sub(negCoef, tp); // 1 − 2t' = (1 − t') − t'
         if (logits) {
           m = tf.add(tf.mul(tp, sigNeg!), tf.mul(negCoef, sig!));
           const r0 = tf.div(tf.mul(sig!, sigNeg!), m);
@@ -140,7 +141,8 @@ export function sigmoidFamilyLoss(
           dmDt = tf.sub(sigNeg!, sig!);
         } else {
           m = tf.add(tf.mul(tp, tf.sub(1, q!)), tf.mul(negCoef, q!));
-          const raw = tf.mul(tf.mul(gamma, tf.div(oneMinus2t, m)), ce);
+          // CE / m first: at a subnormal m, 1/m overflows float32 while CE ≈ m keeps the quotient near 1
+          const raw = tf.mul(tf.mul(gamma, oneMinus2t), tf.div(ce, m));
           mTerm = zeroWhere(tf.equal(m, 0), raw);
           dmDt = tf.sub(1, tf.mul(2, q!));
         }
@@ -150,7 +152,7 @@ export function sigmoidFamilyLoss(
         value = mulNoNan(factor, ce);
         grad = mulNoNan(factor, tf.add(dce, mTerm));
         // ∂/∂t' of α_t m^γ CE = (2α − 1) m^γ CE + α_t γ m^(γ−1) ∂m/∂t' CE + α_t m^γ ∂CE/∂t'
-        const mPart = zeroWhere(tf.equal(m, 0), tf.mul(tf.mul(gamma, tf.div(dmDt, m)), ce));
+        const mPart = zeroWhere(tf.equal(m, 0), tf.mul(tf.mul(gamma, dmDt), tf.div(ce, m)));
         gradT = tf.add(
           mulNoNan(factor, tf.add(dceDt, mPart)),
           alpha === null ? tf.zerosLike(ce) : mulNoNan(tf.mul(mg, 2 * alpha - 1), ce),

@@ -201,7 +201,8 @@ export function softmaxFamilyLoss(
       if (labelIndex !== null && focalFactor === null) {
         // integer labels: a = s [(1 − ε) cw_y L_y + ε/C Σ_c cw_c L_c], L_y gathered (no one-hot product)
         const picked = tf.reshape(tf.gather(tf.reshape(negLogQ, [-1]), labelIndex), positionShape);
-        aRaw = eps === 0 ? picked : tf.mul(picked, 1 - eps);
+        // ε = 1 removes the label's term entirely (0 · ∞ would be NaN against a −∞ log)
+        aRaw = eps === 0 ? picked : eps === 1 ? tf.zerosLike(picked) : tf.mul(picked, 1 - eps);
         if (cw !== null) aRaw = mulNoNan(tf.gather(cw, labels!), aRaw);
         if (eps > 0) {
           const all = sumLast(cw === null ? negLogQ : mulNoNan(cw, negLogQ));
