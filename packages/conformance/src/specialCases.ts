@@ -37,6 +37,7 @@ export const SPECIAL_CASES: readonly SpecialCase[] = [
   { name: 'the label off the +∞ logits is +Infinity', fn: 'softmaxCrossEntropy', targets: 2, predictions: [INF, INF, 0], expected: INF, why: 'q_2 = 0: −log 0' },
   { name: 'a row of −∞ logits is NaN', fn: 'softmaxCrossEntropy', targets: 0, predictions: [-INF, -INF, -INF], expected: NAN, why: 'softmax of all −∞ is 0/0' },
   { name: 'logSoftmax of a row of −∞ is NaN', fn: 'logSoftmax', targets: [[-INF, -INF], [0, 0]], expected: [[NAN, NAN], [-Math.LN2, -Math.LN2]], why: '0/0; equal logits give −ln 2' },
+  { name: 'logSumExp of a row of −∞ is −∞', fn: 'logSumExp', targets: [[-INF, -INF], [0, 0]], expected: [-INF, Math.LN2], why: 'log(0 + 0) = log 0 = −∞; log(1 + 1) = ln 2' },
   // NaN propagates (not replaced), except where the weight is 0 or the position is ignored
   { name: 'a NaN logit makes its whole row NaN', fn: 'softmaxCrossEntropy', targets: [0, 0], predictions: [[0, NAN], [0, 0]], options: NONE, expected: [NAN, Math.LN2], why: 'row 1: equal logits, ln 2' },
   { name: 'a NaN logit makes a mean NaN', fn: 'softmaxCrossEntropy', targets: [0, 0], predictions: [[0, NAN], [0, 0]], expected: NAN, why: 'NaN in the numerator' },

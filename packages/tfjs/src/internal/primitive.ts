@@ -47,8 +47,19 @@ export function rowPrimitive(op: RowOp, x: TensorInput, options: unknown): tf.Te
       const q = tf.exp(tf.neg(negLogQ));
       save([back(q)]);
       let value: tf.Tensor;
-      if (op === 'logSumExp') value = tf.squeeze(tf.add(max, lseShifted), [-1]);
-      else if (op === 'logSoftmax') value = back(tf.neg(negLogQ));
+      if (op === 'logSumExp') {
+        // log Σ over an empty row, or over a row of only −∞, is log 0 = −∞ (the shifted sum there is 0/0)
+        const lse = tf.add(max, lseShifted);
+        const none =
+          moved.shape[moved.rank - 1] === 0
+            ? tf.fill(lse.shape, Number.NEGATIVE_INFINITY)
+            : tf.where(
+                tf.equal(max, Number.NEGATIVE_INFINITY),
+                tf.fill(lse.shape, Number.NEGATIVE_INFINITY),
+                lse,
+              );
+        value = tf.squeeze(none, [-1]);
+      } else if (op === 'logSoftmax') value = back(tf.neg(negLogQ));
       else value = back(q);
       return {
         value,
