@@ -16,6 +16,7 @@ export {
   meterStateValue,
   resetMeterState,
   updateMeterState,
+  updateMeterStateFromPositions,
 } from './meter/meterState';
 export type { LossFamily, LossInfo, LossName, PrimitiveName } from './options/names';
 export { isLossName, LOSS_INFO, LOSS_NAMES, OPTIONS_TAKEN, PRIMITIVE_NAMES } from './options/names';

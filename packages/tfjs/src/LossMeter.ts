@@ -1,9 +1,22 @@
 import * as tf from '@tensorflow/tfjs-core';
+import {
+  createMeterState,
+  type LossName,
+  type MeterJSON,
+  type MeterState,
+  mergeMeterStates,
+  meterStateFromJSON,
+  meterStateToJSON,
+  meterStateValue,
+  resetMeterState,
+  updateMeterStateFromPositions,
+} from '@xent/core';
 import { binaryCrossEntropy } from './binaryCrossEntropy';
 import { binaryFocalLoss } from './binaryFocalLoss';
 import { categoricalCrossEntropy } from './categoricalCrossEntropy';
 import { categoricalFocalLoss } from './categoricalFocalLoss';
 import { entropy } from './entropy';
+import { toTensor } from './internal/convert';
 import { describe, fail } from './internal/errors';
 import { type BatchStats, COLLECT } from './internal/options';
 import { klDivergence } from './klDivergence';
@@ -31,49 +44,55 @@ const LOSSES: Record<string, AnyLoss> = {
   entropy,
 };
 
-/** The serialisable state of a {@link LossMeter}. */
-export interface LossMeterState {
-  readonly loss: string;
-  readonly options: Record<string, unknown>;
-  readonly sum: number;
-  readonly sumComp: number;
-  readonly weight: number;
-  readonly weightComp: number;
-  readonly count: number;
-  readonly nonzero: number;
-}
+/** The JSON form of a {@link LossMeter} (the same as `@xent/arrays`' meters write and read). */
+export type LossMeterState = MeterJSON;
 
-function neumaier(sum: number, comp: number, v: number): [number, number] {
-  const t = sum + v;
-  const c = comp + (Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum);
-  return [t, c];
-}
-
+/**
+ * The options as core's meter state takes them: tensor-, typed-array- and nested-array-valued options as
+ * plain numbers (flat for rank ≤ 1, a `{ data, shape }` view above), so that a meter's options are fixed and
+ * serialisable.
+ */
 function plainOptions(fn: string, options: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) {
     if (v === undefined) continue;
-    if (v instanceof tf.Tensor) out[k] = Array.from(v.dataSync());
-    else if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
-    else if (typeof v === 'number' && !Number.isFinite(v))
-      fail('INVALID_OPTION', fn, k, 'finite', describe(v));
-    else out[k] = v;
+    const arrayLike = v instanceof tf.Tensor || ArrayBuffer.isView(v) || Array.isArray(v);
+    if (!arrayLike || typeof v === 'string') {
+      out[k] = v;
+      continue;
+    }
+    const t = toTensor(fn, k, v);
+    const data = Array.from(t.dataSync());
+    out[k] = t.rank <= 1 ? data : { data, shape: [...t.shape] };
+    if (t !== v) t.dispose();
   }
+  return out;
+}
+
+/** The options a loss call of this package takes, from core's canonical form (a posWeight view is nested). */
+function callOptions(json: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...json };
+  const pw = json.posWeight as { data: number[]; shape: number[] } | number | undefined;
+  if (pw !== undefined && typeof pw === 'object') out.posWeight = { view: pw };
   return out;
 }
 
 /**
  * A streaming, mergeable loss over tensor batches: `value` is exactly what one call over all batches
- * concatenated gives (sums kept in float64 with Neumaier compensation), so partial results from workers or
- * machines combine through `merge` and `toJSON` / `LossMeter.fromJSON`.
+ * concatenated gives (sums kept in float64 with Neumaier compensation, in `@xent/core`'s meter state), so
+ * partial results from workers or machines combine through `merge` and `toJSON` / `LossMeter.fromJSON` —
+ * also with meters of `@xent/arrays`, whose JSON form is the same.
  *
  * Options are fixed at construction (a scalar `reduction` only; no `weights` — give each batch's own to
- * `update`). Before any update, `value` follows `onEmpty`. Per-position losses are computed in float32 on the
- * active backend and accumulated in float64. Keras: a `keras.metrics.Mean` fed per-batch losses (which loses
- * the weighting of unequal batches); PyTorch / TF.js: no equivalent.
+ * `update`). Batches concatenate along the first axis that is not the class axis; a batch of another shape
+ * is a `SHAPE_MISMATCH`. Before any update, `value` follows `onEmpty`. Per-position losses are computed in
+ * float32 on the active backend and accumulated in float64. Keras: a `keras.metrics.Mean` fed per-batch
+ * losses (which loses the weighting of unequal batches); PyTorch / TF.js: no equivalent.
  *
- * @throws {XentError} INVALID_OPTION (`weights` or `reduction: 'none'` at construction, merging meters of
- *   different losses or options, an unknown loss), EMPTY_INPUT (`onEmpty: 'throw'` and nothing counted)
+ * @throws {XentError} INVALID_INPUT (not a loss of this package, a corrupt JSON state), INVALID_OPTION
+ *   (`weights` or `reduction: 'none'` at construction, an option the loss does not take, merging meters of
+ *   different losses or options), SHAPE_MISMATCH (a batch that does not concatenate), EMPTY_INPUT
+ *   (`onEmpty: 'throw'` and nothing counted)
  * @example
  * ```ts
  * const m = new LossMeter(sigmoidCrossEntropy);
@@ -84,149 +103,82 @@ function plainOptions(fn: string, options: Record<string, unknown>): Record<stri
  */
 export class LossMeter {
   readonly #fn: AnyLoss;
-  readonly #name: string;
+  readonly #state: MeterState;
   readonly #options: Record<string, unknown>;
-  #sum = 0;
-  #sumComp = 0;
-  #weight = 0;
-  #weightComp = 0;
-  #count = 0;
-  #nonzero = 0;
 
   constructor(f: AnyLoss, options: Record<string, unknown> = {}) {
     const name = Object.keys(LOSSES).find((k) => LOSSES[k] === f);
-    if (name === undefined) fail('INVALID_OPTION', 'LossMeter', 'f', 'one of the xent losses', describe(f));
-    this.#fn = f;
-    this.#name = name;
-    if (typeof options !== 'object' || options === null)
+    if (name === undefined)
+      fail('INVALID_INPUT', 'LossMeter', 'loss', 'a loss function of @xent/tfjs', describe(f));
+    if (typeof options !== 'object' || options === null || Array.isArray(options))
       fail('INVALID_OPTION', name, 'options', 'an object', describe(options));
-    if (options.weights !== undefined) {
-      fail(
-        'INVALID_OPTION',
-        name,
-        'weights',
-        'given per batch to update() (not at construction)',
-        describe(options.weights),
-      );
-    }
-    if (options.reduction === 'none') {
-      fail('INVALID_OPTION', name, 'reduction', 'a scalar reduction for a meter', "'none'");
-    }
-    this.#options = plainOptions(name, options);
+    this.#fn = f;
+    this.#state = createMeterState(name as LossName, plainOptions(name, options));
+    this.#options = callOptions(this.#state.optionsJSON);
   }
 
-  /** Adds one batch (`entropy` meters: `update(p)`). */
+  /** Adds one batch (`entropy` meters: `update(p)`); a batch that throws leaves the meter as it was. */
   update(
     targets: TensorInput,
     predictions?: TensorInput,
     batch?: { weights?: TensorInput | undefined },
   ): void {
-    const opts: Record<string | symbol, unknown> = { ...this.#options, reduction: 'sum' };
-    if (batch?.weights !== undefined) opts.weights = batch.weights;
-    let stats: BatchStats | null = null;
-    opts[COLLECT] = (s: BatchStats) => {
-      stats = s;
-    };
-    const out = this.#name === 'entropy' ? this.#fn(targets, opts) : this.#fn(targets, predictions, opts);
-    out.dispose();
-    const s = stats as BatchStats | null;
-    if (s === null) return;
-    for (let i = 0; i < s.a.length; i++) {
-      [this.#sum, this.#sumComp] = neumaier(this.#sum, this.#sumComp, s.a[i]!);
-      const counted = s.counted === null ? 1 : s.counted[i]!;
-      if (counted === 0) continue;
-      const w = s.weight === null ? 1 : s.weight[i]!;
-      [this.#weight, this.#weightComp] = neumaier(this.#weight, this.#weightComp, w);
-      this.#count += 1;
-      if (w !== 0) this.#nonzero += 1;
-    }
+    const name = this.#state.fn;
+    tf.tidy(() => {
+      const opts: Record<string | symbol, unknown> = { ...this.#options, reduction: 'sum' };
+      const pw = this.#options.posWeight as
+        | { view: { data: number[]; shape: number[] } }
+        | number
+        | undefined;
+      if (pw !== undefined && typeof pw === 'object') opts.posWeight = tf.tensor(pw.view.data, pw.view.shape);
+      if (batch?.weights !== undefined) opts.weights = batch.weights;
+      let stats: BatchStats | null = null;
+      opts[COLLECT] = (s: BatchStats) => {
+        stats = s;
+      };
+      const entropyMeter = name === 'entropy';
+      const ref = entropyMeter
+        ? toTensor(name, 'p', targets)
+        : toTensor(name, name === 'klDivergence' ? 'q' : 'predictions', predictions);
+      this.#fn(...(entropyMeter ? [ref, opts] : [targets, ref, opts]));
+      const s = stats as BatchStats | null;
+      if (s !== null) updateMeterStateFromPositions(this.#state, ref.shape, s.a, s.weight, s.counted);
+    });
   }
 
-  /** Adds another meter's results (same loss and options). */
+  /** Adds another meter's results (same loss, options and batch shape). */
   merge(other: LossMeter): this {
-    if (other.#name !== this.#name || JSON.stringify(other.#options) !== JSON.stringify(this.#options)) {
-      fail(
-        'INVALID_OPTION',
-        this.#name,
-        'other',
-        `a meter of the same loss and options`,
-        `a ${other.#name} meter`,
-      );
-    }
-    [this.#sum, this.#sumComp] = neumaier(this.#sum, this.#sumComp, other.#sum);
-    [this.#sum, this.#sumComp] = neumaier(this.#sum, this.#sumComp, other.#sumComp);
-    [this.#weight, this.#weightComp] = neumaier(this.#weight, this.#weightComp, other.#weight);
-    [this.#weight, this.#weightComp] = neumaier(this.#weight, this.#weightComp, other.#weightComp);
-    this.#count += other.#count;
-    this.#nonzero += other.#nonzero;
+    if (!(other instanceof LossMeter))
+      fail('INVALID_OPTION', this.#state.fn, 'other', 'a LossMeter of @xent/tfjs', describe(other));
+    mergeMeterStates(this.#state, other.#state);
     return this;
   }
 
   /** The reduction over everything seen so far, in the meter's base. */
   get value(): number {
-    const reduction = (this.#options.reduction as string | undefined) ?? 'mean';
-    const base = (this.#options.base as number | undefined) ?? Math.E;
-    const onEmpty = (this.#options.onEmpty as string | undefined) ?? 'zero';
-    const scale = base === Math.E ? 1 : Math.log(base);
-    const sum = this.#sum + this.#sumComp;
-    if (reduction === 'sum') return sum / scale;
-    const den =
-      reduction === 'mean'
-        ? this.#weight + this.#weightComp
-        : reduction === 'sumOverCount'
-          ? this.#count
-          : this.#nonzero;
-    if (den === 0) {
-      if (onEmpty === 'throw') {
-        fail(
-          'EMPTY_INPUT',
-          this.#name,
-          'meter',
-          `at least one counted position for reduction '${reduction}'`,
-          'none',
-        );
-      }
-      return onEmpty === 'nan' ? Number.NaN : 0;
-    }
-    return sum / den / scale;
+    return meterStateValue(this.#state);
   }
 
   /** Forgets everything seen. */
   reset(): void {
-    this.#sum = 0;
-    this.#sumComp = 0;
-    this.#weight = 0;
-    this.#weightComp = 0;
-    this.#count = 0;
-    this.#nonzero = 0;
+    resetMeterState(this.#state);
   }
 
   /** A JSON-safe snapshot for {@link LossMeter.fromJSON}. */
   toJSON(): LossMeterState {
-    return {
-      loss: this.#name,
-      options: { ...this.#options },
-      sum: this.#sum,
-      sumComp: this.#sumComp,
-      weight: this.#weight,
-      weightComp: this.#weightComp,
-      count: this.#count,
-      nonzero: this.#nonzero,
-    };
+    return meterStateToJSON(this.#state);
   }
 
-  /** Restores a meter from {@link LossMeter.toJSON}'s state. */
-  static fromJSON(state: LossMeterState): LossMeter {
-    const f = state !== null && typeof state === 'object' ? LOSSES[state.loss] : undefined;
-    if (f === undefined)
-      fail('INVALID_OPTION', 'LossMeter.fromJSON', 'state', 'a LossMeter state', describe(state));
-    const m = new LossMeter(f, state.options);
-    m.#sum = state.sum;
-    m.#sumComp = state.sumComp;
-    m.#weight = state.weight;
-    m.#weightComp = state.weightComp;
-    m.#count = state.count;
-    m.#nonzero = state.nonzero;
+  /**
+   * Restores a meter from {@link LossMeter.toJSON}'s state (an object, or the string `JSON.stringify` made
+   * of it), including one written by an `@xent/arrays` meter.
+   * @throws {XentError} INVALID_INPUT for anything that is not a meter's JSON form
+   */
+  static fromJSON(state: LossMeterState | string): LossMeter {
+    const restored = meterStateFromJSON(state);
+    const m = new LossMeter(LOSSES[restored.fn]!, { ...restored.optionsJSON });
+    m.#state.acc = restored.acc;
+    m.#state.batchShape = restored.batchShape;
     return m;
   }
 }

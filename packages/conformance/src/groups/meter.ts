@@ -147,5 +147,44 @@ export function meterGroup(adapter: ConformanceAdapter, api: TestApi, numRuns: n
         api.expect(Number.isNaN(await n.value()), "onEmpty 'nan' before any update").toBe(true);
       },
     );
+    api.test(
+      'a batch that does not concatenate is SHAPE_MISMATCH (the meter unchanged); a forged JSON state is INVALID_INPUT',
+      async () => {
+        const codeOf = async (f: () => unknown): Promise<string> => {
+          try {
+            await f();
+          } catch (e) {
+            return e instanceof adapter.XentError ? (e as unknown as { code: string }).code : `not an XentError: ${e}`;
+          }
+          return 'no error';
+        };
+        const m = meter.create('softmaxCrossEntropy', { reduction: 'sum' });
+        await m.update([0], [[0, 0, 0]]);
+        // three classes, then four: no concatenation of the two batches exists
+        api.expect(await codeOf(() => m.update([0], [[0, 0, 0, 0]]))).toBe('SHAPE_MISMATCH');
+        assertClose(await m.value(), Math.log(3), tol, 'the meter after the refused batch: ln 3');
+        const other = meter.create('softmaxCrossEntropy', { reduction: 'sum' });
+        await other.update([1], [[0, 0, 0, 0]]);
+        api.expect(await codeOf(() => m.merge(other))).toBe('SHAPE_MISMATCH');
+        const s = meter.create('sigmoidCrossEntropy');
+        await s.update([[1, 0]], [[0, 0]]);
+        api.expect(await codeOf(() => s.update([[1, 0, 1]], [[0, 0, 0]]))).toBe('SHAPE_MISMATCH');
+        const state = JSON.parse(JSON.stringify(s.toJSON())) as { sums: Record<string, unknown> };
+        for (const [key, forged] of [
+          ['weight', -5],
+          ['count', 1.5],
+          ['nonzero', 99],
+          ['sum', 'abc'],
+        ] as const) {
+          const bad = { ...state, sums: { ...state.sums, [key]: forged } };
+          api
+            .expect(await codeOf(() => meter.fromJSON(bad)), `sums.${key} = ${forged}`)
+            .toBe('INVALID_INPUT');
+        }
+        const { sums: _dropped, ...noSums } = state;
+        api.expect(await codeOf(() => meter.fromJSON(noSums)), 'no sums').toBe('INVALID_INPUT');
+        api.expect(await codeOf(() => meter.fromJSON({})), 'an empty object').toBe('INVALID_INPUT');
+      },
+    );
   });
 }

@@ -2,7 +2,13 @@
  * Core's float64 kernels: the level below the public functions (see types.ts for the contract).
  * @internal
  */
-export { accumulatorSum, accumulatorWeight, createAccumulator, mergeAccumulators } from './accumulator';
+export {
+  accumulatorSum,
+  accumulatorWeight,
+  createAccumulator,
+  mergeAccumulators,
+  recordPosition,
+} from './accumulator';
 export { divergenceKernel } from './divergence';
 export {
   logSigmoidKernel,

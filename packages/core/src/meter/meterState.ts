@@ -4,10 +4,10 @@
  * exactly; the JSON form carries a state between workers, processes or machines.
  */
 import { describeValue, fail } from '../errors';
-import { createAccumulator, mergeAccumulators } from '../kernels/index';
+import { createAccumulator, mergeAccumulators, recordPosition } from '../kernels/index';
 import type { Accumulator } from '../kernels/types';
 import { runLoss } from '../losses/computeLoss';
-import { isLossName, type LossName, OPTIONS_TAKEN } from '../options/names';
+import { isLossName, LOSS_INFO, type LossName, OPTIONS_TAKEN } from '../options/names';
 import { resolveOptions, resolveWeights } from '../options/resolveOptions';
 import type { ResolvedOptions } from '../options/types';
 import { reduceValue } from '../reduce/reduce';
@@ -21,6 +21,12 @@ export interface MeterState {
   readonly optionsJSON: Readonly<Record<string, unknown>>;
   readonly key: string;
   acc: Accumulator;
+  /**
+   * The shape of a batch without the axis batches concatenate along (the first axis that is not the class
+   * axis; for a rank-1 multi-class batch, its class axis alone): every batch must share it. Null before the
+   * first batch.
+   */
+  batchShape: readonly number[] | null;
 }
 
 /** The JSON form of a meter (numbers that JSON cannot hold are written as `"NaN"`, `"Infinity"`, `"-Infinity"`). */
@@ -30,6 +36,8 @@ export interface MeterJSON {
   readonly loss: LossName;
   readonly options: Readonly<Record<string, unknown>>;
   readonly sums: Readonly<Record<keyof Accumulator, number | string>>;
+  /** the shape every batch shares, once a batch was seen (see {@link MeterState.batchShape}) */
+  readonly batchShape?: readonly number[];
 }
 
 function canonicalOptions(fn: LossName, o: ResolvedOptions): Record<string, unknown> {
@@ -84,8 +92,42 @@ export function createMeterState(fn: LossName, options?: unknown): MeterState {
     fail('INVALID_OPTION', 'LossMeter', 'reduction', "a scalar reduction (not 'none')", "'none'");
   }
   const optionsJSON = canonicalOptions(fn, o);
-  return { fn, options: o, optionsJSON, key: JSON.stringify([fn, optionsJSON]), acc: createAccumulator() };
+  return {
+    fn,
+    options: o,
+    optionsJSON,
+    key: JSON.stringify([fn, optionsJSON]),
+    acc: createAccumulator(),
+    batchShape: null,
+  };
 }
+
+/** The shape of a batch without its concatenation axis (see {@link MeterState.batchShape}). */
+function batchShapeOf(state: MeterState, shape: readonly number[]): number[] {
+  if (LOSS_INFO[state.fn].family === 'sigmoid') return shape.slice(1);
+  if (shape.length <= 1) return [...shape];
+  const a = state.options.axis < 0 ? state.options.axis + shape.length : state.options.axis;
+  const along = a === 0 ? 1 : 0;
+  return shape.filter((_, i) => i !== along);
+}
+
+/** Checks that a batch of `shape` concatenates with the batches seen, and records its shape. */
+function admitBatch(state: MeterState, shape: readonly number[]): number[] {
+  const b = batchShapeOf(state, shape);
+  if (state.batchShape !== null && !sameShape(state.batchShape, b)) {
+    fail(
+      'SHAPE_MISMATCH',
+      `${state.fn} (LossMeter.update)`,
+      'batch',
+      `of a shape that concatenates with the batches seen ([N, ${state.batchShape.join(', ')}] along the batch axis)`,
+      `shape [${shape.join(', ')}]`,
+    );
+  }
+  return b;
+}
+
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
 
 /**
  * Adds one batch to the state. For `entropy`, `predictions` is null and `targets` holds p.
@@ -106,10 +148,41 @@ export function updateMeterState(
 ): void {
   const o =
     weights === undefined ? state.options : { ...state.options, weights: resolveWeights(state.fn, weights) };
+  const shape = admitBatch(state, (predictions ?? targets).shape);
   // run into a fresh accumulator first, so a batch that throws leaves the state as it was
   const batch = createAccumulator();
   runLoss(state.fn, targets, predictions, o, { acc: batch, perPosition: false, grad: false });
   mergeAccumulators(state.acc, batch);
+  state.batchShape = shape;
+}
+
+/**
+ * Adds one batch whose per-position numerators were computed elsewhere (an adapter's own kernels, e.g.
+ * on a GPU): `a[n]`, the weight `w[n]` of each position (null: 1 each) and whether it counts (`counted[n]`
+ * 0 for an ignored position; null: all count). `shape` is the batch's predictions' shape (p for entropy).
+ * @throws XentError `SHAPE_MISMATCH` for a batch that does not concatenate with those seen.
+ * @example
+ * ```ts
+ * const s = createMeterState('sigmoidCrossEntropy');
+ * updateMeterStateFromPositions(s, [2], [Math.LN2, 0], [1, 3], null);
+ * s.acc.weight; // 4
+ * ```
+ */
+export function updateMeterStateFromPositions(
+  state: MeterState,
+  shape: readonly number[],
+  a: ArrayLike<number>,
+  w: ArrayLike<number> | null,
+  counted: ArrayLike<number> | null,
+): void {
+  const b = admitBatch(state, shape);
+  const batch = createAccumulator();
+  for (let n = 0; n < a.length; n++) {
+    if (counted !== null && counted[n] === 0) continue;
+    recordPosition(batch, a[n]!, w === null ? 1 : w[n]!);
+  }
+  mergeAccumulators(state.acc, batch);
+  state.batchShape = b;
 }
 
 /**
@@ -135,7 +208,17 @@ export function mergeMeterStates(into: MeterState, from: MeterState): void {
       from.key,
     );
   }
+  if (into.batchShape !== null && from.batchShape !== null && !sameShape(into.batchShape, from.batchShape)) {
+    fail(
+      'SHAPE_MISMATCH',
+      'LossMeter.merge',
+      'other',
+      `a meter of batches that concatenate with this one's ([N, ${into.batchShape.join(', ')}])`,
+      `batches of [N, ${from.batchShape.join(', ')}]`,
+    );
+  }
   mergeAccumulators(into.acc, from.acc);
+  into.batchShape ??= from.batchShape;
 }
 
 /**
@@ -162,6 +245,7 @@ export function meterStateValue(state: MeterState): number {
  */
 export function resetMeterState(state: MeterState): void {
   state.acc = createAccumulator();
+  state.batchShape = null;
 }
 
 const encode = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
@@ -189,6 +273,7 @@ export function meterStateToJSON(state: MeterState): MeterJSON {
       count: a.count,
       nonzero: a.nonzero,
     },
+    ...(state.batchShape === null ? {} : { batchShape: [...state.batchShape] }),
   };
 }
 
@@ -215,7 +300,10 @@ export function meterStateFromJSON(json: unknown): MeterState {
     j.options === null ||
     typeof sums !== 'object' ||
     sums === null ||
-    !keys.every((k) => validSum(k, sums[k]))
+    !keys.every((k) => validSum(k, sums[k])) ||
+    (sums.nonzero as number) > (sums.count as number) ||
+    (j.batchShape !== undefined &&
+      !(Array.isArray(j.batchShape) && j.batchShape.every((d) => Number.isInteger(d) && d >= 0)))
   ) {
     return fail(
       'INVALID_INPUT',
@@ -234,6 +322,7 @@ export function meterStateFromJSON(json: unknown): MeterState {
     count: decode(sums.count),
     nonzero: decode(sums.nonzero),
   };
+  state.batchShape = j.batchShape === undefined ? null : [...j.batchShape];
   return state;
 }
 
@@ -244,7 +333,11 @@ function validSum(key: string, value: unknown): boolean {
     (typeof value === 'string' && !['NaN', 'Infinity', '-Infinity'].includes(value))
   )
     return false;
-  return key === 'count' || key === 'nonzero' ? Number.isInteger(v) && v >= 0 : true;
+  if (key === 'count' || key === 'nonzero') return Number.isInteger(v) && v >= 0;
+  // weights are finite and ≥ 0, so their sum is too; a loss sum may be ±∞ or NaN (an infinite loss)
+  if (key === 'weight') return Number.isFinite(v) && v >= 0;
+  if (key === 'weightComp') return Number.isFinite(v);
+  return true;
 }
 
 function safeParse(text: string): unknown {
