@@ -11,38 +11,11 @@ import {
   resetMeterState,
   updateMeterStateFromPositions,
 } from '@xent/core';
-import { binaryCrossEntropy } from './binaryCrossEntropy';
-import { binaryFocalLoss } from './binaryFocalLoss';
-import { categoricalCrossEntropy } from './categoricalCrossEntropy';
-import { categoricalFocalLoss } from './categoricalFocalLoss';
-import { entropy } from './entropy';
 import { toTensor } from './internal/convert';
 import { describe, fail } from './internal/errors';
+import { type AnyLoss, LOSSES, lossNameOf } from './internal/losses';
 import { type BatchStats, COLLECT } from './internal/options';
-import { klDivergence } from './klDivergence';
-import { nllLoss } from './nllLoss';
-import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
-import { sigmoidFocalLoss } from './sigmoidFocalLoss';
-import { softmaxCrossEntropy } from './softmaxCrossEntropy';
-import { softmaxFocalLoss } from './softmaxFocalLoss';
 import type { TensorInput } from './types';
-
-// biome-ignore lint/suspicious/noExplicitAny: the meter accepts every loss signature
-type AnyLoss = (...args: any[]) => tf.Tensor;
-
-const LOSSES: Record<string, AnyLoss> = {
-  softmaxCrossEntropy,
-  categoricalCrossEntropy,
-  nllLoss,
-  softmaxFocalLoss,
-  categoricalFocalLoss,
-  sigmoidCrossEntropy,
-  binaryCrossEntropy,
-  sigmoidFocalLoss,
-  binaryFocalLoss,
-  klDivergence,
-  entropy,
-};
 
 /** The JSON form of a {@link LossMeter} (the same as `@xent/arrays`' meters write and read). */
 export type LossMeterState = MeterJSON;
@@ -107,7 +80,7 @@ export class LossMeter {
   readonly #options: Record<string, unknown>;
 
   constructor(f: AnyLoss, options: Record<string, unknown> = {}) {
-    const name = Object.keys(LOSSES).find((k) => LOSSES[k] === f);
+    const name = lossNameOf(f);
     if (name === undefined)
       fail('INVALID_INPUT', 'LossMeter', 'loss', 'a loss function of @xent/tfjs', describe(f));
     if (typeof options !== 'object' || options === null || Array.isArray(options))

@@ -1,6 +1,8 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, fail } from './internal/errors';
-import { PER_SAMPLE } from './internal/options';
+import { lossNameOf } from './internal/losses';
+import { type LossSpec, PER_SAMPLE, resolveOptions } from './internal/options';
 import type { Reduction, TensorInput } from './types';
 
 /** Any xent loss: `(targets, predictions, options) => Tensor`. */
@@ -16,8 +18,9 @@ export type LossFunction<O> = (targets: TensorInput, predictions: TensorInput, o
  * takes one-hot or distribution targets; the class axis must not be axis 0 (the samples).
  * Keras: passing a loss object to `model.compile`; TF.js: `compile({ loss: 'categoricalCrossentropy' })`.
  *
- * @throws {XentError} INVALID_OPTION (`reduction: 'none'`, `weights`, or any option `f` does not take — the
- *   last when the loss is first called)
+ * @throws {XentError} INVALID_INPUT (`f` is not a loss of this package with targets and predictions),
+ *   INVALID_OPTION (`reduction: 'none'`, `weights`, any option `f` does not take or a value outside its
+ *   domain), all when `layersLoss` is called
  * @example
  * ```ts
  * const loss = layersLoss(sigmoidCrossEntropy, { posWeight: 2 });
@@ -28,8 +31,19 @@ export function layersLoss<O extends { reduction?: Reduction | undefined; axis?:
   f: LossFunction<O>,
   options?: O,
 ): (yTrue: Tensor, yPred: Tensor) => Tensor {
-  const name = typeof f === 'function' && f.name ? f.name : 'layersLoss';
-  if (typeof f !== 'function') fail('INVALID_INPUT', 'layersLoss', 'f', 'an xent loss function', describe(f));
+  const name = lossNameOf(f);
+  if (name === undefined || name === 'entropy') {
+    fail(
+      'INVALID_INPUT',
+      'layersLoss',
+      'f',
+      'a loss of @xent/tfjs with targets and predictions',
+      describe(f),
+    );
+  }
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    fail('INVALID_OPTION', name, 'options', 'an object', describe(options));
+  }
   const o = (options ?? {}) as Record<string, unknown>;
   if (o.reduction === 'none') {
     fail(
@@ -52,6 +66,10 @@ export function layersLoss<O extends { reduction?: Reduction | undefined; axis?:
   if (typeof o.axis === 'number' && o.axis === 0) {
     fail('INVALID_OPTION', name, 'axis', 'not 0 in layersLoss (axis 0 holds the samples)', '0');
   }
+  // every other option is checked now, not at the first batch of fit (tensor-valued ones are read once)
+  tf.tidy(() => {
+    resolveOptions({ fn: name } as LossSpec, o);
+  });
   const withFlag = { ...o, [PER_SAMPLE]: true } as unknown as O;
   return (yTrue: Tensor, yPred: Tensor) => f(yTrue, yPred, withFlag);
 }

@@ -98,4 +98,36 @@ describe.each(BACKENDS)('layers training on %s', (backend) => {
     expect(() => xent.layersLoss(xent.sigmoidCrossEntropy, { reduction: 'none' })).toThrow(xent.XentError);
     expect(() => xent.layersLoss(xent.sigmoidCrossEntropy, { weights: [1] })).toThrow(xent.XentError);
   });
+
+  it('checks its loss and options when called, not at the first batch of fit', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof xent.XentError ? `${e.code}: ${e.message}` : `not an XentError: ${e}`;
+      }
+      return 'no error';
+    };
+    const anyLoss = xent.layersLoss as unknown as (f: unknown, o?: unknown) => unknown;
+    expect(code(() => anyLoss(xent.entropy))).toMatch(/^INVALID_INPUT: layersLoss: 'f' must be/);
+    expect(code(() => anyLoss(xent.logSumExp))).toMatch(/^INVALID_INPUT/);
+    expect(code(() => anyLoss((a: tf.Tensor, b: tf.Tensor) => tf.sum(b)))).toMatch(/^INVALID_INPUT/);
+    expect(code(() => anyLoss(xent.softmaxCrossEntropy, 'mean'))).toMatch(
+      /^INVALID_OPTION: softmaxCrossEntropy: 'options' must be an object/,
+    );
+    expect(code(() => anyLoss(xent.softmaxCrossEntropy, { gamma: 1 }))).toMatch(/^INVALID_OPTION: .*'gamma'/);
+    expect(code(() => anyLoss(xent.sigmoidCrossEntropy, { labelSmoothing: 2 }))).toMatch(/^INVALID_OPTION/);
+    expect(code(() => anyLoss(xent.sigmoidCrossEntropy, { posWeight: tf.tensor1d([2]) }))).toBe('no error');
+  });
+
+  it('a disposed tensor is an INVALID_INPUT XentError, not a TF.js error', () => {
+    const d = tf.tensor1d([1, 2]);
+    d.dispose();
+    expect(() => xent.sigmoidCrossEntropy([1, 0], d)).toThrow(/disposed/);
+    try {
+      xent.sigmoidCrossEntropy([1, 0], d);
+    } catch (e) {
+      expect((e as xent.XentError).code).toBe('INVALID_INPUT');
+    }
+  });
 });

@@ -9,6 +9,8 @@ import { describe, fail, shapeText } from './errors';
  */
 export function toTensor(fn: string, argument: string, value: TensorInput | unknown): tf.Tensor {
   if (value instanceof tf.Tensor) {
+    if (value.isDisposed)
+      fail('INVALID_INPUT', fn, argument, 'a tensor that is not disposed', 'a disposed tensor');
     if (value.dtype === 'string' || value.dtype === 'complex64') {
       fail('INVALID_INPUT', fn, argument, 'a numeric tensor or array', describe(value));
     }
