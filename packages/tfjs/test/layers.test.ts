@@ -111,7 +111,7 @@ describe.each(BACKENDS)('layers training on %s', (backend) => {
     const anyLoss = xent.layersLoss as unknown as (f: unknown, o?: unknown) => unknown;
     expect(code(() => anyLoss(xent.entropy))).toMatch(/^INVALID_INPUT: layersLoss: 'f' must be/);
     expect(code(() => anyLoss(xent.logSumExp))).toMatch(/^INVALID_INPUT/);
-    expect(code(() => anyLoss((a: tf.Tensor, b: tf.Tensor) => tf.sum(b)))).toMatch(/^INVALID_INPUT/);
+    expect(code(() => anyLoss((_a: tf.Tensor, b: tf.Tensor) => tf.sum(b)))).toMatch(/^INVALID_INPUT/);
     expect(code(() => anyLoss(xent.softmaxCrossEntropy, 'mean'))).toMatch(
       /^INVALID_OPTION: softmaxCrossEntropy: 'options' must be an object/,
     );

@@ -154,7 +154,9 @@ export function meterGroup(adapter: ConformanceAdapter, api: TestApi, numRuns: n
           try {
             await f();
           } catch (e) {
-            return e instanceof adapter.XentError ? (e as unknown as { code: string }).code : `not an XentError: ${e}`;
+            return e instanceof adapter.XentError
+              ? (e as unknown as { code: string }).code
+              : `not an XentError: ${e}`;
           }
           return 'no error';
         };
