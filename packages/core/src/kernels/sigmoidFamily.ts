@@ -23,12 +23,20 @@
  * @internal
  */
 import { addRun, recordPosition, sumError } from './accumulator';
+import { sigmoidBlocks } from './blocks';
 import { expFast } from './exp';
 import { log1pUnit } from './log1p';
 import type { SigmoidFamilyParams } from './types';
 
-/** Runs the sigmoid / binary (and focal) kernel; see the module comment. */
+/**
+ * Runs the sigmoid / binary (and focal) kernel; see the module comment. Data that is not float64 is handed
+ * over in float64 blocks (blocks.ts), so the element loop only ever sees one array kind.
+ */
 export function sigmoidFamilyKernel(p: SigmoidFamilyParams): void {
+  sigmoidBlocks(p, elements);
+}
+
+function elements(p: SigmoidFamilyParams): void {
   const size = p.size;
   const x = p.predictions;
   const targets = p.targets;

@@ -27,13 +27,21 @@
  * @internal
  */
 import { recordPosition } from './accumulator';
+import { softmaxBlocks } from './blocks';
 import { createRowScratch, createRowState } from './rows';
 import { labelsLogitsKernel } from './softmaxLabels';
 import { generalDirectRow, generalLogitsRow, nanRow, validLabel, zeroRow } from './softmaxRows';
 import type { SoftmaxFamilyParams } from './types';
 
-/** Runs the softmax / categorical / nll (and focal) kernel; see the module comment. */
+/**
+ * Runs the softmax / categorical / nll (and focal) kernel; see the module comment. Data that is not float64
+ * is handed over in float64 blocks (blocks.ts), so the row loops only ever see one array kind.
+ */
 export function softmaxFamilyKernel(p: SoftmaxFamilyParams): void {
+  softmaxBlocks(p, dispatch);
+}
+
+function dispatch(p: SoftmaxFamilyParams): void {
   if (
     p.predictionKind === 'logits' &&
     p.labels !== null &&
