@@ -107,8 +107,13 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (value instanceof DataView) return `a DataView of ${value.byteLength} bytes`;
   if (ArrayBuffer.isView(value))
-    return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+    return `${article(value.constructor.name)} of length ${(value as unknown as ArrayLike<number>).length}`;
+  if (value instanceof ArrayBuffer) return `an ArrayBuffer of ${value.byteLength} bytes`;
   const ctor = (value as object).constructor;
-  return ctor && ctor !== Object ? `a ${ctor.name}` : 'an object';
+  return ctor && ctor !== Object ? article(ctor.name) : 'an object';
 }
+
+/** "a Float32Array", "an Int32Array", "an ArrayBuffer". */
+const article = (name: string) => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;

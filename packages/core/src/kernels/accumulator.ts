@@ -77,7 +77,7 @@ export function recordPosition(acc: Accumulator, a: number, w: number): void {
 /**
  * The rounding error of t = fl(s + x) (Neumaier's step, exact), or 0 when t is ±∞ or NaN. For hot loops
  * that keep their running sum in local variables (no object writes per position) and hand it over with
- * {@link addRun} at the end.
+ * {@link addRun} at the end. The two largest kernels write this step out inline (see softmaxLabels.ts).
  */
 export function sumError(s: number, x: number, t: number): number {
   if (t - t !== 0) return 0;

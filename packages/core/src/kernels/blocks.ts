@@ -38,12 +38,58 @@ const scratchFor = (src: ArrayLike<number> | null, length: number): Float64Array
 
 const EMPTY = new Float64Array(0);
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The parameters a kernel is called with, always built here by one object literal (so every call hands the
+ * kernel objects of one shape, whether the data runs whole or in blocks) and, for blocks, updated in place.
+ */
+function softmaxParams(p: SoftmaxFamilyParams): Mutable<SoftmaxFamilyParams> {
+  return {
+    layout: { outer: p.layout.outer, classes: p.layout.classes, inner: p.layout.inner },
+    predictions: p.predictions,
+    predictionKind: p.predictionKind,
+    labels: p.labels,
+    distributions: p.distributions,
+    ignoreIndex: p.ignoreIndex,
+    classWeights: p.classWeights,
+    labelSmoothing: p.labelSmoothing,
+    epsilon: p.epsilon,
+    gamma: p.gamma,
+    alpha: p.alpha,
+    sampleWeights: p.sampleWeights,
+    perPosition: p.perPosition,
+    grad: p.grad,
+    acc: p.acc,
+  };
+}
+
+function sigmoidParams(p: SigmoidFamilyParams): Mutable<SigmoidFamilyParams> {
+  return {
+    size: p.size,
+    predictions: p.predictions,
+    predictionKind: p.predictionKind,
+    targets: p.targets,
+    ignoreValue: p.ignoreValue,
+    posWeight: p.posWeight,
+    labelSmoothing: p.labelSmoothing,
+    epsilon: p.epsilon,
+    gamma: p.gamma,
+    alpha: p.alpha,
+    sampleWeights: p.sampleWeights,
+    perPosition: p.perPosition,
+    grad: p.grad,
+    acc: p.acc,
+  };
+}
+
 /** Runs a softmax-family kernel on float64 blocks of rows (see the module comment). */
 export function softmaxBlocks(p: SoftmaxFamilyParams, kernel: (p: SoftmaxFamilyParams) => void): void {
   const { outer, classes, inner } = p.layout;
   const rowSpan = classes * inner;
+  const q = softmaxParams(p);
   if (rowSpan > BLOCK || outer <= 1) {
-    kernel(p);
+    kernel(q);
     return;
   }
   const rows = Math.min(outer, Math.floor(BLOCK / rowSpan));
@@ -55,24 +101,23 @@ export function softmaxBlocks(p: SoftmaxFamilyParams, kernel: (p: SoftmaxFamilyP
     const m = Math.min(rows, outer - o0);
     const e0 = o0 * rowSpan;
     const n0 = o0 * inner;
-    kernel({
-      ...p,
-      layout: { outer: m, classes, inner },
-      predictions: slice(p.predictions, e0, m * rowSpan, x),
-      labels: p.labels === null ? null : slice(p.labels, n0, m * inner, labels),
-      distributions: p.distributions === null ? null : slice(p.distributions, e0, m * rowSpan, dist),
-      sampleWeights: p.sampleWeights === null ? null : slice(p.sampleWeights, n0, m * inner, sw),
-      perPosition: p.perPosition === null ? null : p.perPosition.subarray(n0, n0 + m * inner),
-      grad: p.grad === null ? null : p.grad.subarray(e0, e0 + m * rowSpan),
-    });
+    q.layout = { outer: m, classes, inner };
+    q.predictions = slice(p.predictions, e0, m * rowSpan, x);
+    if (p.labels !== null) q.labels = slice(p.labels, n0, m * inner, labels);
+    if (p.distributions !== null) q.distributions = slice(p.distributions, e0, m * rowSpan, dist);
+    if (p.sampleWeights !== null) q.sampleWeights = slice(p.sampleWeights, n0, m * inner, sw);
+    if (p.perPosition !== null) q.perPosition = p.perPosition.subarray(n0, n0 + m * inner);
+    if (p.grad !== null) q.grad = p.grad.subarray(e0, e0 + m * rowSpan);
+    kernel(q);
   }
 }
 
 /** Runs a sigmoid-family kernel on float64 blocks of elements (see the module comment). */
 export function sigmoidBlocks(p: SigmoidFamilyParams, kernel: (p: SigmoidFamilyParams) => void): void {
   const size = p.size;
+  const q = sigmoidParams(p);
   if (size <= BLOCK) {
-    kernel(p);
+    kernel(q);
     return;
   }
   const x = scratchFor(p.predictions, BLOCK);
@@ -81,15 +126,13 @@ export function sigmoidBlocks(p: SigmoidFamilyParams, kernel: (p: SigmoidFamilyP
   const sw = scratchFor(p.sampleWeights, BLOCK);
   for (let s0 = 0; s0 < size; s0 += BLOCK) {
     const m = Math.min(BLOCK, size - s0);
-    kernel({
-      ...p,
-      size: m,
-      predictions: slice(p.predictions, s0, m, x),
-      targets: slice(p.targets, s0, m, t),
-      posWeight: p.posWeight === null ? null : slice(p.posWeight, s0, m, pw),
-      sampleWeights: p.sampleWeights === null ? null : slice(p.sampleWeights, s0, m, sw),
-      perPosition: p.perPosition === null ? null : p.perPosition.subarray(s0, s0 + m),
-      grad: p.grad === null ? null : p.grad.subarray(s0, s0 + m),
-    });
+    q.size = m;
+    q.predictions = slice(p.predictions, s0, m, x);
+    q.targets = slice(p.targets, s0, m, t);
+    if (p.posWeight !== null) q.posWeight = slice(p.posWeight, s0, m, pw);
+    if (p.sampleWeights !== null) q.sampleWeights = slice(p.sampleWeights, s0, m, sw);
+    if (p.perPosition !== null) q.perPosition = p.perPosition.subarray(s0, s0 + m);
+    if (p.grad !== null) q.grad = p.grad.subarray(s0, s0 + m);
+    kernel(q);
   }
 }

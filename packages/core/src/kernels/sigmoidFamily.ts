@@ -22,7 +22,7 @@
  *
  * @internal
  */
-import { addRun, recordPosition, sumError } from './accumulator';
+import { addRun, recordPosition } from './accumulator';
 import { sigmoidBlocks } from './blocks';
 import { expFast } from './exp';
 import { log1pUnit } from './log1p';
@@ -56,7 +56,9 @@ function elements(p: SigmoidFamilyParams): void {
   const gamma = p.gamma;
   const alpha = p.alpha;
   const needQ = grad !== null || gamma !== null;
-  // the running sums of the common path live in locals (no object writes per element); see addRun
+  // the running sums of the common path live in locals (no object writes per element); see addRun. Neumaier's
+  // step (accumulator.ts sumError) is written out below: a call returning a double that V8 does not inline
+  // boxes it on the heap once per element
   let sum = 0;
   let sumComp = 0;
   let wsum = 0;
@@ -182,11 +184,11 @@ function elements(p: SigmoidFamilyParams): void {
     if (per !== null) per[n] = an;
     if (an !== 0) {
       const t1 = sum + an;
-      sumComp += sumError(sum, an, t1);
+      sumComp += t1 - t1 !== 0 ? 0 : Math.abs(sum) >= Math.abs(an) ? sum - t1 + an : an - t1 + sum;
       sum = t1;
     }
     const w1 = wsum + s; // s ≠ 0 here
-    wComp += sumError(wsum, s, w1);
+    wComp += w1 - w1 !== 0 ? 0 : Math.abs(wsum) >= Math.abs(s) ? wsum - w1 + s : s - w1 + wsum;
     wsum = w1;
     count++;
   }

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { addRun, recordPosition, sumError } from './accumulator';
+import { addRun, recordPosition } from './accumulator';
 import { expFast } from './exp';
 import { log1pFast, log1pUnit } from './log1p';
 import { createRowScratch, createRowState, type RowScratch, type RowState } from './rows';
@@ -116,12 +116,14 @@ export function labelsLogitsKernel(p: SoftmaxFamilyParams): void {
         }
       }
       if (per !== null) per[n] = a;
-      // the running sums of the common path live in locals (no object writes per row); see addRun
+      // the running sums of the common path live in locals (no object writes per row); see addRun. Neumaier's
+      // step (accumulator.ts sumError) is written out: this loop exceeds V8's inlining budget, and a call
+      // that returns a double would box it on the heap once per row
       const t1 = sum + a;
-      sumComp += sumError(sum, a, t1);
+      sumComp += t1 - t1 !== 0 ? 0 : Math.abs(sum) >= Math.abs(a) ? sum - t1 + a : a - t1 + sum;
       sum = t1;
       const w1 = wsum + w; // w = k ≠ 0 here
-      wComp += sumError(wsum, w, w1);
+      wComp += w1 - w1 !== 0 ? 0 : Math.abs(wsum) >= Math.abs(w) ? wsum - w1 + w : w - w1 + wsum;
       wsum = w1;
       count++;
     }
