@@ -52,7 +52,7 @@ for (const dir of dirs) {
   for (const file of report.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
       if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') {
-        skips.push(`  ${dir.slice(root.length + 1)}: ${t.fullName ?? t.title}`);
+        skips.push(`  ${dir.slice(root.length)}: ${t.fullName ?? t.title}`);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { decode, type FixtureCase, flatten, loadFixture, REGIMES } from '../src/index';
@@ -89,21 +89,39 @@ describe('fixture files', () => {
   });
 });
 
-const python = spawnSync('python3', ['-c', 'import mpmath, numpy'], { encoding: 'utf8' });
+/**
+ * The first python3 on PATH that has mpmath and numpy. Package managers put the directory of `node` first
+ * on a script's PATH, and the python3 beside it (a system one, say) may lack them while one further on has
+ * them; `PYTHON` names one explicitly.
+ */
+function findPython(): { exe: string | null; why: string } {
+  const candidates = [
+    ...(process.env.PYTHON ? [process.env.PYTHON] : []),
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'python3')),
+  ];
+  let why = 'no python3 on PATH';
+  for (const exe of [...new Set(candidates)]) {
+    if (!existsSync(exe)) continue;
+    const r = spawnSync(exe, ['-c', 'import mpmath, numpy'], { encoding: 'utf8' });
+    if (r.status === 0) return { exe, why: '' };
+    why = `${exe}: ${(r.stderr ?? '').trim().split('\n').pop() || String(r.error ?? `exit ${r.status}`)}`;
+  }
+  return { exe: null, why };
+}
+const python = findPython();
 
 describe('the generator', () => {
-  if (python.status !== 0) {
-    const why =
-      (python.stderr ?? '').trim().split('\n').pop() || String(python.error ?? `exit ${python.status}`);
+  const exe = python.exe;
+  if (exe === null) {
     test.skip(
-      `reproduces the committed fixtures — skipped: python3 with mpmath and numpy is not available (${why})`,
+      `reproduces the committed fixtures — skipped: no python3 with mpmath and numpy (${python.why})`,
     );
     return;
   }
   test('reproduces the committed fixtures byte for byte (fixed seeds)', () => {
     const out = mkdtempSync(join(tmpdir(), 'xent-fixtures-'));
     try {
-      execFileSync('python3', [GENERATOR], {
+      execFileSync(exe, [GENERATOR], {
         env: { ...process.env, XENT_FIXTURES_OUT: out },
         stdio: 'pipe',
       });
