@@ -35,6 +35,7 @@ export type {
   OnEmpty,
   Reduction,
   ResolvedOptions,
+  ResultByReduction,
   SigmoidCrossEntropyOptions,
   SigmoidFocalLossOptions,
   SoftmaxCrossEntropyOptions,

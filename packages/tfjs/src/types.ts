@@ -1,4 +1,5 @@
 import type { Scalar, Tensor, TensorLike } from '@tensorflow/tfjs-core';
+import type { ResultByReduction } from '@xent/core';
 
 /** A tensor, or anything `tf.tensor` accepts (nested arrays, typed arrays, a bare number). */
 export type TensorInput = Tensor | TensorLike;
@@ -117,10 +118,4 @@ export type LossTensor<O> = O extends object
   : Scalar;
 
 /** The tensor kind of a reduction type `X` (see {@link LossTensor}). */
-export type ReductionTensor<X> = [X] extends [never]
-  ? Scalar
-  : [X] extends ['none']
-    ? Tensor
-    : 'none' extends X
-      ? Tensor
-      : Scalar;
+export type ReductionTensor<X> = ResultByReduction<X, Scalar, Tensor, Tensor>;

@@ -2,7 +2,7 @@
  * The one way a loss of this package runs: convert the inputs and the array-valued options to views,
  * call core once, convert the result back.
  */
-import { computeLoss, type LossName, type LossResult } from '@xent/core';
+import { computeLoss, type LossName, type LossResult, type ResultByReduction } from '@xent/core';
 import type { ArrayInput, ArrayOutput, ValueAndGrad } from '../types';
 import { fromData, type InputKind, toView } from './convert';
 
@@ -56,13 +56,7 @@ export type LossValue<R> = 'reduction' extends keyof R
   : number;
 
 /** The result kind of a reduction type `X` (see {@link LossValue}). */
-export type ReductionValue<X> = [X] extends [never]
-  ? number
-  : [X] extends ['none']
-    ? ArrayOutput
-    : 'none' extends X
-      ? number | ArrayOutput
-      : number;
+export type ReductionValue<X> = ResultByReduction<X, number, ArrayOutput, number | ArrayOutput>;
 
 /** The call signature of a loss with targets and predictions, typed by its options. */
 export interface LossFunction<O> {

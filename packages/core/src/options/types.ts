@@ -8,6 +8,20 @@ import type { ViewLike } from '../view';
 /** How the per-position values become the result (SPEC "Reductions"). */
 export type Reduction = 'none' | 'sum' | 'mean' | 'sumOverCount' | 'sumOverNonzeroWeights';
 
+/**
+ * The result type of a loss whose `reduction` option has type `X`, for an adapter whose scalar result is `S`
+ * and whose per-position result is `A`: `S` for the scalar reductions (and when no reduction is given), `A`
+ * for `'none'`, and `S | A` or `A` as the adapter chooses when `X` is only known as {@link Reduction}
+ * (`Wide`).
+ */
+export type ResultByReduction<X, S, A, Wide> = [X] extends [never]
+  ? S
+  : [X] extends ['none']
+    ? A
+    : 'none' extends X
+      ? Wide
+      : S;
+
 /** What a reduction gives when its denominator is 0. */
 export type OnEmpty = 'zero' | 'nan' | 'throw';
 
