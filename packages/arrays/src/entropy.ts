@@ -8,7 +8,7 @@ export type EntropyOptions = CoreOptions<ArrayInput>;
 /** The signature of {@link entropy}, typed by its options. */
 export interface EntropyFunction {
   (p: ArrayInput, options?: undefined): number;
-  <R extends EntropyOptions>(p: ArrayInput, options: R): LossValue<R>;
+  <R extends EntropyOptions | undefined>(p: ArrayInput, options: R): LossValue<R>;
   /** The loss's name, as core and the meters know it. */
   readonly lossName: 'entropy';
 }

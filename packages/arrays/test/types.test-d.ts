@@ -23,6 +23,13 @@ import {
 } from '../src/index';
 
 describe('losses', () => {
+  test('options typed as possibly undefined are accepted (an absent option is undefined)', () => {
+    const wrap = (t: number[], q: number[], o?: BinaryCrossEntropyOptions) => binaryCrossEntropy(t, q, o);
+    expectTypeOf(wrap([1], [0.5])).toEqualTypeOf<number | ArrayOutput>(); // o may hold reduction 'none'
+    const fixed = undefined as { reduction: 'sum' } | undefined;
+    expectTypeOf(binaryCrossEntropy([1], [0.5], fixed)).toEqualTypeOf<number>();
+    expectTypeOf(entropy([0.5, 0.5], undefined as { base: number } | undefined)).toEqualTypeOf<number>();
+  });
   test('scalar reductions return a number; none returns an array output', () => {
     expectTypeOf(binaryCrossEntropy(1, 0.51)).toEqualTypeOf<number>();
     expectTypeOf(

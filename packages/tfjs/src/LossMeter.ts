@@ -29,18 +29,30 @@ function plainOptions(fn: string, options: Record<string, unknown>): Record<stri
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) {
     if (v === undefined) continue;
-    const arrayLike = v instanceof tf.Tensor || ArrayBuffer.isView(v) || Array.isArray(v);
-    if (!arrayLike || typeof v === 'string') {
+    if (v instanceof tf.Tensor) {
+      // a tensor's own (float32) values; a scalar tensor is a number
+      const data = Array.from(toTensor(fn, k, v).dataSync());
+      out[k] = v.rank === 0 ? data[0] : v.rank === 1 ? data : { data, shape: [...v.shape] };
+    } else if (ArrayBuffer.isView(v)) {
+      out[k] = Array.from(v as unknown as ArrayLike<number>);
+    } else if (Array.isArray(v) && v.some(Array.isArray)) {
+      // nested numbers as given (no float32 rounding), as a { data, shape } view
+      const t = tf.tidy(() => toTensor(fn, k, v).shape);
+      out[k] = { data: (v as unknown[]).flat(Number.POSITIVE_INFINITY), shape: t };
+    } else {
       out[k] = v;
-      continue;
     }
-    const t = toTensor(fn, k, v);
-    const data = Array.from(t.dataSync());
-    out[k] = t.rank <= 1 ? data : { data, shape: [...t.shape] };
-    if (t !== v) t.dispose();
   }
   return out;
 }
+
+const isUpdateOptions = (x: unknown): x is { weights?: TensorInput | undefined } =>
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  !ArrayBuffer.isView(x) &&
+  !(x instanceof tf.Tensor) &&
+  !('data' in x);
 
 /** The options a loss call of this package takes, from core's canonical form (a posWeight view is nested). */
 function callOptions(json: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -90,13 +102,46 @@ export class LossMeter {
     this.#options = callOptions(this.#state.optionsJSON);
   }
 
-  /** Adds one batch (`entropy` meters: `update(p)`); a batch that throws leaves the meter as it was. */
+  /**
+   * Adds one batch with its own sample `weights` (`entropy` meters: `update(p, { weights })`); a batch that
+   * throws leaves the meter as it was.
+   * @throws {XentError} INVALID_OPTION (an option other than `weights`), INVALID_INPUT (a second input to
+   *   an entropy meter), SHAPE_MISMATCH (a batch that does not concatenate), and whatever the loss throws
+   */
   update(
     targets: TensorInput,
-    predictions?: TensorInput,
+    predictions?: TensorInput | { weights?: TensorInput | undefined },
     batch?: { weights?: TensorInput | undefined },
   ): void {
     const name = this.#state.fn;
+    const entropyMeter = name === 'entropy';
+    let b = batch;
+    if (entropyMeter) {
+      if (predictions !== undefined && !isUpdateOptions(predictions)) {
+        fail(
+          'INVALID_INPUT',
+          'entropy (LossMeter.update)',
+          'options',
+          'an object { weights } (entropy takes p alone)',
+          describe(predictions),
+        );
+      }
+      b = (predictions as { weights?: TensorInput | undefined } | undefined) ?? batch;
+    }
+    if (b !== undefined && !isUpdateOptions(b)) {
+      fail('INVALID_OPTION', `${name} (LossMeter.update)`, 'options', 'an object { weights }', describe(b));
+    }
+    for (const k of Object.keys(b ?? {})) {
+      if (k !== 'weights' && (b as Record<string, unknown>)[k] !== undefined) {
+        fail(
+          'INVALID_OPTION',
+          `${name} (LossMeter.update)`,
+          k,
+          "'weights' only (other options are fixed at construction)",
+          `an option '${k}'`,
+        );
+      }
+    }
     tf.tidy(() => {
       const opts: Record<string | symbol, unknown> = { ...this.#options, reduction: 'sum' };
       const pw = this.#options.posWeight as
@@ -104,12 +149,11 @@ export class LossMeter {
         | number
         | undefined;
       if (pw !== undefined && typeof pw === 'object') opts.posWeight = tf.tensor(pw.view.data, pw.view.shape);
-      if (batch?.weights !== undefined) opts.weights = batch.weights;
+      if (b?.weights !== undefined) opts.weights = b.weights;
       let stats: BatchStats | null = null;
       opts[COLLECT] = (s: BatchStats) => {
         stats = s;
       };
-      const entropyMeter = name === 'entropy';
       const ref = entropyMeter
         ? toTensor(name, 'p', targets)
         : toTensor(name, name === 'klDivergence' ? 'q' : 'predictions', predictions);
@@ -122,7 +166,7 @@ export class LossMeter {
   /** Adds another meter's results (same loss, options and batch shape). */
   merge(other: LossMeter): this {
     if (!(other instanceof LossMeter))
-      fail('INVALID_OPTION', this.#state.fn, 'other', 'a LossMeter of @xent/tfjs', describe(other));
+      fail('INVALID_INPUT', 'LossMeter.merge', 'other', 'a LossMeter of @xent/tfjs', describe(other));
     mergeMeterStates(this.#state, other.#state);
     return this;
   }

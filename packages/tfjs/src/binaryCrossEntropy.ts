@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
 import type { BinaryOptions, LossTensor, TensorInput } from './types';
 
@@ -19,15 +19,10 @@ import type { BinaryOptions, LossTensor, TensorInput } from './types';
  * binaryCrossEntropy(1, 0.51).dataSync()[0]; // −ln 0.51 = 0.6733446
  * ```
  */
-export function binaryCrossEntropy(
+export function binaryCrossEntropy<O extends BinaryOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options?: undefined,
-): Scalar;
-export function binaryCrossEntropy<O extends BinaryOptions>(
-  targets: TensorInput,
-  predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function binaryCrossEntropy(
   targets: TensorInput,

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
 import type { BinaryFocalOptions, LossTensor, TensorInput } from './types';
 
@@ -17,11 +17,10 @@ import type { BinaryFocalOptions, LossTensor, TensorInput } from './types';
  * binaryFocalLoss([1], [0.5], { gamma: 1 }).dataSync()[0]; // ½ ln 2 = 0.3465736
  * ```
  */
-export function binaryFocalLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
-export function binaryFocalLoss<O extends BinaryFocalOptions>(
+export function binaryFocalLoss<O extends BinaryFocalOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function binaryFocalLoss(
   targets: TensorInput,

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
 import type { CategoricalOptions, LossTensor, TensorInput } from './types';
 
@@ -21,15 +21,10 @@ import type { CategoricalOptions, LossTensor, TensorInput } from './types';
  * categoricalCrossEntropy([1], [[0.25, 0.75]]).dataSync()[0]; // −ln 0.75 = 0.2876821
  * ```
  */
-export function categoricalCrossEntropy(
+export function categoricalCrossEntropy<O extends CategoricalOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options?: undefined,
-): Scalar;
-export function categoricalCrossEntropy<O extends CategoricalOptions>(
-  targets: TensorInput,
-  predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function categoricalCrossEntropy(
   targets: TensorInput,

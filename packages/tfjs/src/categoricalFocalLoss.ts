@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
 import type { CategoricalFocalOptions, LossTensor, TensorInput } from './types';
 
@@ -18,15 +18,10 @@ import type { CategoricalFocalOptions, LossTensor, TensorInput } from './types';
  * categoricalFocalLoss([1], [[0.5, 0.5]], { gamma: 1 }).dataSync()[0]; // ½ ln 2 = 0.3465736
  * ```
  */
-export function categoricalFocalLoss(
+export function categoricalFocalLoss<O extends CategoricalFocalOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options?: undefined,
-): Scalar;
-export function categoricalFocalLoss<O extends CategoricalFocalOptions>(
-  targets: TensorInput,
-  predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function categoricalFocalLoss(
   targets: TensorInput,

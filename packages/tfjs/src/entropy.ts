@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { divergenceLoss } from './internal/divergence';
 import type { EntropyOptions, LossTensor, TensorInput } from './types';
 
@@ -15,8 +15,10 @@ import type { EntropyOptions, LossTensor, TensorInput } from './types';
  * entropy([[0.5, 0.5]], { base: 2 }).dataSync()[0]; // 1 bit = 1
  * ```
  */
-export function entropy(p: TensorInput, options?: undefined): Scalar;
-export function entropy<O extends EntropyOptions>(p: TensorInput, options: O): LossTensor<O>;
+export function entropy<O extends EntropyOptions | undefined = undefined>(
+  p: TensorInput,
+  options?: O,
+): LossTensor<O>;
 export function entropy(p: TensorInput, options?: EntropyOptions): Tensor {
   return divergenceLoss(SPEC, p, null, options);
 }

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { divergenceLoss } from './internal/divergence';
 import type { KlDivergenceOptions, LossTensor, TensorInput } from './types';
 
@@ -18,11 +18,10 @@ import type { KlDivergenceOptions, LossTensor, TensorInput } from './types';
  * klDivergence([[1, 0]], [[0.5, 0.5]]).dataSync()[0]; // ln 2 = 0.6931472
  * ```
  */
-export function klDivergence(p: TensorInput, q: TensorInput, options?: undefined): Scalar;
-export function klDivergence<O extends KlDivergenceOptions>(
+export function klDivergence<O extends KlDivergenceOptions | undefined = undefined>(
   p: TensorInput,
   q: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function klDivergence(p: TensorInput, q: TensorInput, options?: KlDivergenceOptions): Tensor {
   return divergenceLoss(SPEC, p, q, options);

@@ -8,6 +8,17 @@ import type { Reduction, TensorInput } from './types';
 /** Any xent loss: `(targets, predictions, options) => Tensor`. */
 export type LossFunction<O> = (targets: TensorInput, predictions: TensorInput, options?: O) => Tensor;
 
+/** The options `layersLoss` takes for loss `F`: the loss's own options (checked when `layersLoss` is called). */
+export type LayersLossOptions<F> = F extends (
+  targets: TensorInput,
+  predictions: TensorInput,
+  options?: infer O,
+) => Tensor
+  ? Omit<Exclude<O, undefined>, 'weights' | 'reduction'> & {
+      reduction?: Exclude<Reduction, 'none'> | undefined;
+    }
+  : never;
+
 /**
  * Adapts a loss for `LayersModel.compile({ loss })`: returns `(yTrue, yPred) => Tensor` of shape [N], for each
  * sample along axis 0 the `reduction` (default `'mean'`) over that sample's own positions.
@@ -27,9 +38,9 @@ export type LossFunction<O> = (targets: TensorInput, predictions: TensorInput, o
  * loss(tf.tensor2d([[1], [0]]), tf.tensor2d([[0], [0]])).dataSync(); // [2 ln 2, ln 2] = [1.3862944, 0.6931472]
  * ```
  */
-export function layersLoss<O extends { reduction?: Reduction | undefined; axis?: number | undefined }>(
-  f: LossFunction<O>,
-  options?: O,
+export function layersLoss<F extends LossFunction<never>>(
+  f: F,
+  options?: LayersLossOptions<F>,
 ): (yTrue: Tensor, yPred: Tensor) => Tensor {
   const name = lossNameOf(f);
   if (name === undefined || name === 'entropy') {
@@ -70,6 +81,6 @@ export function layersLoss<O extends { reduction?: Reduction | undefined; axis?:
   tf.tidy(() => {
     resolveOptions({ fn: name } as LossSpec, o);
   });
-  const withFlag = { ...o, [PER_SAMPLE]: true } as unknown as O;
+  const withFlag = { ...o, [PER_SAMPLE]: true } as never;
   return (yTrue: Tensor, yPred: Tensor) => f(yTrue, yPred, withFlag);
 }

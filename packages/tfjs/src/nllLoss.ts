@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
 import type { LossTensor, SoftmaxOptions, TensorInput } from './types';
 
@@ -18,11 +18,10 @@ import type { LossTensor, SoftmaxOptions, TensorInput } from './types';
  * nllLoss([1], [[Math.log(0.25), Math.log(0.75)]]).dataSync()[0]; // −ln 0.75 = 0.2876821
  * ```
  */
-export function nllLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
-export function nllLoss<O extends SoftmaxOptions>(
+export function nllLoss<O extends SoftmaxOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function nllLoss(targets: TensorInput, predictions: TensorInput, options?: SoftmaxOptions): Tensor {
   return softmaxFamilyLoss(SPEC, targets, predictions, options);

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
 import type { LossTensor, SigmoidOptions, TensorInput } from './types';
 
@@ -22,15 +22,10 @@ import type { LossTensor, SigmoidOptions, TensorInput } from './types';
  * sigmoidCrossEntropy([1, 0], [0, 0], { posWeight: 3 }).dataSync()[0]; // (3 ln 2 + ln 2) / 2 = 1.3862944
  * ```
  */
-export function sigmoidCrossEntropy(
+export function sigmoidCrossEntropy<O extends SigmoidOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options?: undefined,
-): Scalar;
-export function sigmoidCrossEntropy<O extends SigmoidOptions>(
-  targets: TensorInput,
-  predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function sigmoidCrossEntropy(
   targets: TensorInput,

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { sigmoidFamilyLoss } from './internal/sigmoidFamily';
 import type { LossTensor, SigmoidFocalOptions, TensorInput } from './types';
 
@@ -19,11 +19,10 @@ import type { LossTensor, SigmoidFocalOptions, TensorInput } from './types';
  * sigmoidFocalLoss([1], [0], { gamma: 1 }).dataSync()[0]; // ½ ln 2 = 0.3465736
  * ```
  */
-export function sigmoidFocalLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
-export function sigmoidFocalLoss<O extends SigmoidFocalOptions>(
+export function sigmoidFocalLoss<O extends SigmoidFocalOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function sigmoidFocalLoss(
   targets: TensorInput,

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
 import type { LossTensor, SoftmaxOptions, TensorInput } from './types';
 
@@ -30,15 +30,10 @@ import type { LossTensor, SoftmaxOptions, TensorInput } from './types';
  * softmaxCrossEntropy([0], [[0, 0, 0, 0]]).dataSync()[0]; // ln 4 = 1.3862944
  * ```
  */
-export function softmaxCrossEntropy(
+export function softmaxCrossEntropy<O extends SoftmaxOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options?: undefined,
-): Scalar;
-export function softmaxCrossEntropy<O extends SoftmaxOptions>(
-  targets: TensorInput,
-  predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function softmaxCrossEntropy(
   targets: TensorInput,

@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { softmaxFamilyLoss } from './internal/softmaxFamily';
 import type { LossTensor, SoftmaxFocalOptions, TensorInput } from './types';
 
@@ -21,11 +21,10 @@ import type { LossTensor, SoftmaxFocalOptions, TensorInput } from './types';
  * softmaxFocalLoss([0], [[0, 0]], { gamma: 1 }).dataSync()[0]; // (1 − ½) · ln 2 = 0.3465736
  * ```
  */
-export function softmaxFocalLoss(targets: TensorInput, predictions: TensorInput, options?: undefined): Scalar;
-export function softmaxFocalLoss<O extends SoftmaxFocalOptions>(
+export function softmaxFocalLoss<O extends SoftmaxFocalOptions | undefined = undefined>(
   targets: TensorInput,
   predictions: TensorInput,
-  options: O,
+  options?: O,
 ): LossTensor<O>;
 export function softmaxFocalLoss(
   targets: TensorInput,

@@ -95,7 +95,10 @@ describe.each(BACKENDS)('layers training on %s', (backend) => {
   });
 
   it("refuses reduction 'none' and weights", () => {
+    // refused by the types as well as at run time (JavaScript callers)
+    // @ts-expect-error: reduction 'none' is not a layersLoss option
     expect(() => xent.layersLoss(xent.sigmoidCrossEntropy, { reduction: 'none' })).toThrow(xent.XentError);
+    // @ts-expect-error: weights are fit's sampleWeight in layersLoss
     expect(() => xent.layersLoss(xent.sigmoidCrossEntropy, { weights: [1] })).toThrow(xent.XentError);
   });
 

@@ -36,6 +36,50 @@ describe('LossMeter (tfjs) and @xent/arrays', () => {
     expect(code(() => new xent.LossMeter(xent.softmaxCrossEntropy, { gamma: 1 }))).toBe('INVALID_OPTION');
   });
 
+  it('a scalar-tensor posWeight is a number; float64 class weights survive JSON to and from @xent/arrays', async () => {
+    await useBackend('cpu');
+    const m = new xent.LossMeter(xent.sigmoidCrossEntropy, { posWeight: tf.scalar(2), reduction: 'sum' });
+    m.update(tf.tensor1d([1]), tf.tensor1d([0]));
+    m.merge(
+      xent.LossMeter.fromJSON(
+        new xa.LossMeter(xa.sigmoidCrossEntropy, { posWeight: 2, reduction: 'sum' }).toJSON(),
+      ),
+    );
+    expect(Math.abs(m.value - 2 * Math.LN2)).toBeLessThanOrEqual(1e-6); // 2 · softplus(0)
+    const cw = [0.1, 0.2, 0.3];
+    const t = new xent.LossMeter(xent.softmaxCrossEntropy, { classWeights: cw });
+    t.update(tf.tensor1d([2], 'int32'), tf.tensor2d([[0, 0, 0]]));
+    const a = new xa.LossMeter(xa.softmaxCrossEntropy, { classWeights: cw });
+    a.merge(xa.LossMeter.fromJSON(JSON.stringify(t.toJSON())));
+    expect(Math.abs(a.value - Math.log(3))).toBeLessThanOrEqual(1e-6); // weighted mean of one row: ln 3
+    expect(xent.LossMeter.fromJSON(a.toJSON()).toJSON().options.classWeights).toEqual(cw);
+  });
+
+  it('update takes weights only; an entropy meter takes (p, { weights }); merge takes a meter', async () => {
+    await useBackend('cpu');
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as xent.XentError).code;
+      }
+      return 'no error';
+    };
+    const m = new xent.LossMeter(xent.sigmoidCrossEntropy);
+    expect(code(() => m.update([1], [0], { weight: [5] } as never))).toBe('INVALID_OPTION');
+    expect(code(() => m.merge({} as never))).toBe('INVALID_INPUT');
+    const e = new xent.LossMeter(xent.entropy);
+    expect(code(() => e.update([[0.5, 0.5]], [[0.5, 0.5]]))).toBe('INVALID_INPUT');
+    e.update(
+      [
+        [0.9, 0.1],
+        [0.5, 0.5],
+      ],
+      { weights: [0, 1] },
+    );
+    expect(Math.abs(e.value - Math.LN2)).toBeLessThanOrEqual(1e-6); // only the second row counts: ln 2
+  });
+
   it('takes a tensor posWeight and keeps it through toJSON/fromJSON', async () => {
     await useBackend('cpu');
     const before = tf.memory().numTensors;

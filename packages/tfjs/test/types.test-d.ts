@@ -48,6 +48,13 @@ describe('losses', () => {
     minimize(() => sigmoidCrossEntropy(y, z, { reduction: 'none' }));
   });
 
+  test('options typed as possibly undefined are accepted (an absent option is undefined)', () => {
+    const wrap = (t: tf.Tensor, x: tf.Tensor, o?: SigmoidOptions) => sigmoidCrossEntropy(t, x, o);
+    expectTypeOf(wrap(y, z)).toMatchTypeOf<tf.Tensor>(); // the reduction may be none: a Tensor (or a Scalar)
+    const none = undefined as { reduction: 'sum' } | undefined;
+    expectTypeOf(sigmoidCrossEntropy(y, z, none)).toEqualTypeOf<tf.Scalar>();
+  });
+
   test('options are checked', () => {
     // @ts-expect-error: 'gama' is not an option of any loss
     softmaxCrossEntropy(y, z, { gama: 2 });
@@ -55,8 +62,13 @@ describe('losses', () => {
     sigmoidCrossEntropy(y, z, { reduction: 1 });
   });
 
-  test('layersLoss takes the overloaded losses', () => {
+  test("layersLoss takes the losses with their own options, without 'none' or weights", () => {
     expectTypeOf(layersLoss(sigmoidCrossEntropy)).toBeFunction();
-    expectTypeOf(layersLoss(softmaxCrossEntropy, { reduction: 'sum' })).toBeFunction();
+    expectTypeOf(layersLoss(sigmoidCrossEntropy, { posWeight: 0.35 })).toBeFunction();
+    expectTypeOf(layersLoss(softmaxCrossEntropy, { reduction: 'sum', labelSmoothing: 0.1 })).toBeFunction();
+    // @ts-expect-error: gamma is not an option of softmaxCrossEntropy
+    layersLoss(softmaxCrossEntropy, { gamma: 2 });
+    // @ts-expect-error: 'none' is not a layersLoss reduction
+    layersLoss(sigmoidCrossEntropy, { reduction: 'none' });
   });
 });

@@ -51,9 +51,11 @@ export function runArrayLoss(
  * What a loss returns for options `R`: a number for the scalar reductions, an {@link ArrayOutput} for
  * `reduction: 'none'`, either when the reduction is only known as a {@link Reduction}.
  */
-export type LossValue<R> = 'reduction' extends keyof R
-  ? ReductionValue<Exclude<R[Extract<keyof R, 'reduction'>], undefined>>
-  : number;
+export type LossValue<R> = R extends object
+  ? 'reduction' extends keyof R
+    ? ReductionValue<Exclude<R[Extract<keyof R, 'reduction'>], undefined>>
+    : number
+  : number; // no options (undefined) is the default reduction
 
 /** The result kind of a reduction type `X` (see {@link LossValue}). */
 export type ReductionValue<X> = ResultByReduction<X, number, ArrayOutput, number | ArrayOutput>;
@@ -66,13 +68,13 @@ export interface LossFunction<O> {
    * multi-class or rank-0 input).
    */
   (targets: ArrayInput, predictions: ArrayInput, options?: undefined): number;
-  <R extends O>(targets: ArrayInput, predictions: ArrayInput, options: R): LossValue<R>;
+  <R extends O | undefined>(targets: ArrayInput, predictions: ArrayInput, options: R): LossValue<R>;
   /**
    * The value and ∂value/∂predictions in one pass (for `reduction: 'none'`, the gradient of the sum of
    * the values), float64 in the kind of `predictions`.
    */
   valueAndGrad(targets: ArrayInput, predictions: ArrayInput, options?: undefined): ValueAndGrad<number>;
-  valueAndGrad<R extends O>(
+  valueAndGrad<R extends O | undefined>(
     targets: ArrayInput,
     predictions: ArrayInput,
     options: R,

@@ -176,6 +176,7 @@ export function meterGroup(adapter: ConformanceAdapter, api: TestApi, numRuns: n
           ['weight', -5],
           ['count', 1.5],
           ['nonzero', 99],
+          ['weight', 0], // two non-zero weights counted, none summed
           ['sum', 'abc'],
         ] as const) {
           const bad = { ...state, sums: { ...state.sums, [key]: forged } };

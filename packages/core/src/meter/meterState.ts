@@ -301,7 +301,7 @@ export function meterStateFromJSON(json: unknown): MeterState {
     typeof sums !== 'object' ||
     sums === null ||
     !keys.every((k) => validSum(k, sums[k])) ||
-    (sums.nonzero as number) > (sums.count as number) ||
+    !consistentCounts(sums) ||
     (j.batchShape !== undefined &&
       !(Array.isArray(j.batchShape) && j.batchShape.every((d) => Number.isInteger(d) && d >= 0)))
   ) {
@@ -324,6 +324,17 @@ export function meterStateFromJSON(json: unknown): MeterState {
   };
   state.batchShape = j.batchShape === undefined ? null : [...j.batchShape];
   return state;
+}
+
+/**
+ * Counts and weights that some sequence of batches could have produced: no more non-zero weights than
+ * positions, a weight only where a non-zero one was counted, and a finite total weight.
+ */
+function consistentCounts(sums: Record<string, unknown>): boolean {
+  const count = sums.count as number;
+  const nonzero = sums.nonzero as number;
+  const weight = decode(sums.weight) + decode(sums.weightComp);
+  return nonzero <= count && Number.isFinite(weight) && (nonzero === 0) === (weight === 0);
 }
 
 function validSum(key: string, value: unknown): boolean {
