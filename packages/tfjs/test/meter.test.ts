@@ -7,6 +7,16 @@ import { describe, expect, it } from 'vitest';
 import * as xent from '../src/index';
 import { tf, useBackend } from './helpers/backend';
 
+/** The code of the XentError `f` throws ('no error' when it returns). */
+const code = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as xent.XentError).code;
+  }
+  return 'no error';
+};
+
 describe('LossMeter (tfjs) and @xent/arrays', () => {
   it('an @xent/arrays meter restores and merges here, and the other way round', async () => {
     await useBackend('cpu');
@@ -23,14 +33,6 @@ describe('LossMeter (tfjs) and @xent/arrays', () => {
   });
 
   it('refuses what is not one of its losses with INVALID_INPUT, and options the loss does not take', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as xent.XentError).code;
-      }
-      return 'no error';
-    };
     expect(code(() => new xent.LossMeter(() => tf.scalar(1)))).toBe('INVALID_INPUT');
     expect(code(() => new xent.LossMeter(xa.softmaxCrossEntropy as never))).toBe('INVALID_INPUT');
     expect(code(() => new xent.LossMeter(xent.softmaxCrossEntropy, { gamma: 1 }))).toBe('INVALID_OPTION');
@@ -57,14 +59,6 @@ describe('LossMeter (tfjs) and @xent/arrays', () => {
 
   it('update takes weights only; an entropy meter takes (p, { weights }); merge takes a meter', async () => {
     await useBackend('cpu');
-    const code = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as xent.XentError).code;
-      }
-      return 'no error';
-    };
     const m = new xent.LossMeter(xent.sigmoidCrossEntropy);
     expect(code(() => m.update([1], [0], { weight: [5] } as never))).toBe('INVALID_OPTION');
     expect(code(() => m.merge({} as never))).toBe('INVALID_INPUT');
