@@ -127,13 +127,17 @@ describe('memory measurement', () => {
     const temp = await jsMemory(() => new Float64Array(n).fill(1)[3]);
     expect(temp.bytes).toBeGreaterThanOrEqual(8 * n);
     const x = new Float64Array(n).fill(1);
-    const none = await jsMemory(() => {
+    const sum = () => {
       let s = 0;
       for (let i = 0; i < x.length; i++) s += x[i] ?? 0;
       return s;
-    });
+    };
+    // warmed up first, as the suite warms every method: a loop still in V8's interpreter boxes its running
+    // double on the heap (16 bytes an iteration until it is optimised part-way through)
+    for (let k = 0; k < 5; k++) sum();
+    const none = await jsMemory(sum);
     // the heap moves by some kilobytes on its own (the GC observer, timers): far below 8 bytes per element
-    expect(none.bytes).toBeLessThan(n);
+    expect(none.bytes).toBeLessThan(2 * n);
   });
 });
 
