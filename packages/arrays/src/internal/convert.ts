@@ -67,6 +67,7 @@ function fromNested(fn: string, argument: string, input: readonly unknown[]): Te
   let size = 1;
   for (const d of shape) size *= d;
   const data = new Float64Array(size);
+  if (shape.length === 2) return { data: fromRows(fn, argument, input, shape, data), shape };
   let k = 0;
   const walk = (node: ArrayLike<unknown>, depth: number, path: string): void => {
     if (node.length !== shape[depth]) {
@@ -104,6 +105,47 @@ function fromNested(fn: string, argument: string, input: readonly unknown[]): Te
   };
   walk(input, 0, '');
   return { data, shape };
+}
+
+/**
+ * Rank 2 (rows of numbers, the common case: one row per X-ray or pixel), as a flat loop over the rows
+ * instead of the recursive walk; the same checks and messages.
+ */
+function fromRows(
+  fn: string,
+  argument: string,
+  input: readonly unknown[],
+  shape: readonly number[],
+  data: Float64Array,
+): Float64Array {
+  const width = shape[1]!;
+  let k = 0;
+  for (let i = 0; i < input.length; i++) {
+    const row = input[i];
+    if (!isLevel(row) || row.length !== width) {
+      bad(
+        fn,
+        argument,
+        `rectangular nested arrays of shape [${shape.join(', ')}]`,
+        isLevel(row)
+          ? `length ${row.length} at ${argument}[${i}]`
+          : `${describeValue(row)} at ${argument}[${i}]`,
+      );
+    }
+    for (let j = 0; j < width; j++) {
+      const x = row[j];
+      if (typeof x !== 'number') {
+        bad(
+          fn,
+          argument,
+          isLevel(x) ? `rectangular nested arrays of shape [${shape.join(', ')}]` : 'numbers',
+          `${describeValue(x)} at ${argument}[${i}][${j}]`,
+        );
+      }
+      data[k++] = x;
+    }
+  }
+  return data;
 }
 
 /** Builds nested arrays of `shape` from row-major data. */
