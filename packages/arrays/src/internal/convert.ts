@@ -67,7 +67,6 @@ function fromNested(fn: string, argument: string, input: readonly unknown[]): Te
   let size = 1;
   for (const d of shape) size *= d;
   const data = new Float64Array(size);
-  if (shape.length === 2) return { data: fromRows(fn, argument, input, shape, data), shape };
   let k = 0;
   const walk = (node: ArrayLike<unknown>, depth: number, path: string): void => {
     if (node.length !== shape[depth]) {
@@ -77,6 +76,10 @@ function fromNested(fn: string, argument: string, input: readonly unknown[]): Te
         `rectangular nested arrays of shape [${shape.join(', ')}]`,
         `length ${node.length} at ${argument}${path}`,
       );
+    }
+    if (depth === shape.length - 2) {
+      k = fromRows(fn, argument, node, shape, data, k, path);
+      return;
     }
     const leaf = depth === shape.length - 1;
     for (let i = 0; i < node.length; i++) {
@@ -108,28 +111,30 @@ function fromNested(fn: string, argument: string, input: readonly unknown[]): Te
 }
 
 /**
- * Rank 2 (rows of numbers, the common case: one row per X-ray or pixel), as a flat loop over the rows
- * instead of the recursive walk; the same checks and messages.
+ * The last two levels (rows of numbers: one row per X-ray, per pixel) as a flat loop over the rows instead
+ * of one recursive call per row; the same checks and messages. Writes from `k` on and returns the next `k`.
  */
 function fromRows(
   fn: string,
   argument: string,
-  input: readonly unknown[],
+  rows: ArrayLike<unknown>,
   shape: readonly number[],
   data: Float64Array,
-): Float64Array {
-  const width = shape[1]!;
-  let k = 0;
-  for (let i = 0; i < input.length; i++) {
-    const row = input[i];
+  start: number,
+  path: string,
+): number {
+  const width = shape[shape.length - 1]!;
+  let k = start;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (!isLevel(row) || row.length !== width) {
       bad(
         fn,
         argument,
         `rectangular nested arrays of shape [${shape.join(', ')}]`,
         isLevel(row)
-          ? `length ${row.length} at ${argument}[${i}]`
-          : `${describeValue(row)} at ${argument}[${i}]`,
+          ? `length ${row.length} at ${argument}${path}[${i}]`
+          : `${describeValue(row)} at ${argument}${path}[${i}]`,
       );
     }
     for (let j = 0; j < width; j++) {
@@ -139,13 +144,13 @@ function fromRows(
           fn,
           argument,
           isLevel(x) ? `rectangular nested arrays of shape [${shape.join(', ')}]` : 'numbers',
-          `${describeValue(x)} at ${argument}[${i}][${j}]`,
+          `${describeValue(x)} at ${argument}${path}[${i}][${j}]`,
         );
       }
       data[k++] = x;
     }
   }
-  return data;
+  return k;
 }
 
 /** Builds nested arrays of `shape` from row-major data. */
