@@ -54,14 +54,6 @@ const isUpdateOptions = (x: unknown): x is { weights?: TensorInput | undefined }
   !(x instanceof tf.Tensor) &&
   !('data' in x);
 
-/** The options a loss call of this package takes, from core's canonical form (a posWeight view is nested). */
-function callOptions(json: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...json };
-  const pw = json.posWeight as { data: number[]; shape: number[] } | number | undefined;
-  if (pw !== undefined && typeof pw === 'object') out.posWeight = { view: pw };
-  return out;
-}
-
 /**
  * A streaming, mergeable loss over tensor batches: `value` is exactly what one call over all batches
  * concatenated gives (sums kept in float64 with Neumaier compensation, in `@xent/core`'s meter state), so
@@ -89,7 +81,6 @@ function callOptions(json: Readonly<Record<string, unknown>>): Record<string, un
 export class LossMeter {
   readonly #fn: AnyLoss;
   readonly #state: MeterState;
-  readonly #options: Record<string, unknown>;
 
   constructor(f: AnyLoss, options: Record<string, unknown> = {}) {
     const name = lossNameOf(f);
@@ -99,7 +90,6 @@ export class LossMeter {
       fail('INVALID_OPTION', name, 'options', 'an object', describe(options));
     this.#fn = f;
     this.#state = createMeterState(name as LossName, plainOptions(name, options));
-    this.#options = callOptions(this.#state.optionsJSON);
   }
 
   /**
@@ -143,12 +133,13 @@ export class LossMeter {
       }
     }
     tf.tidy(() => {
-      const opts: Record<string | symbol, unknown> = { ...this.#options, reduction: 'sum' };
-      const pw = this.#options.posWeight as
-        | { view: { data: number[]; shape: number[] } }
+      // core's canonical options, with a posWeight view ({ data, shape }) as the tensor the loss takes
+      const opts: Record<string | symbol, unknown> = { ...this.#state.optionsJSON, reduction: 'sum' };
+      const pw = this.#state.optionsJSON.posWeight as
+        | { data: number[]; shape: number[] }
         | number
         | undefined;
-      if (pw !== undefined && typeof pw === 'object') opts.posWeight = tf.tensor(pw.view.data, pw.view.shape);
+      if (pw !== undefined && typeof pw === 'object') opts.posWeight = tf.tensor(pw.data, pw.shape);
       if (b?.weights !== undefined) opts.weights = b.weights;
       let stats: BatchStats | null = null;
       opts[COLLECT] = (s: BatchStats) => {
